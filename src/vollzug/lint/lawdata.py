@@ -1,0 +1,139 @@
+"""Law data for the rules: the catalogue, applicable obligations, and law-specific check parameters.
+
+Law-specific knowledge lives in data, never in Python: the catalogue (``rules/<law>/catalogue.yaml``, read by
+:mod:`vollzug.law`) and the check parameters beside it (``rules/<law>/checks.yaml``, read here).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from vollzug.errors import CatalogueError, ConfigError
+from vollzug.model.actors import Municipality
+from vollzug.model.law import Catalogue, Condition, Obligation
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+
+
+class NotificationChecks(_Data):
+    """Parameters of the staff-notification rules (NT)."""
+
+    variants: tuple[Literal["IST", "SOLL"], ...] = ("SOLL",)
+    """Model variants that must notify staff of their obligations."""
+    exempt: tuple[str, ...] = ()
+    """Obligations that need no staff notification (e.g. duties of the Land)."""
+
+
+class LawChecks(_Data):
+    """Prüfparameter eines Gesetzes (``rules/<law>/checks.yaml``)."""
+
+    law: str = ""
+    """Catalogue id."""
+    coverage_exempt: tuple[str, ...] = ()
+    """Obligations a municipal model need not contain (performed by others, outside the procedure)."""
+    publication: tuple[str, ...] = ()
+    """Obligations that are publication duties in addition to those of kind ``publication``."""
+    legal_deadlines: tuple[str, ...] | None = None
+    """Obligations whose legal deadline must be modelled; None: every applicable obligation with a fixed,
+    relative or recurring deadline rule."""
+    personal_data_sinks_include_publication: bool = True
+    """Treat every publication duty as forbidden for personal data (§ 12 WPG)."""
+    notification: NotificationChecks = Field(default_factory=NotificationChecks)
+    """Staff notification parameters."""
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Default rule options for this law, by rule code (configuration overrides them)."""
+
+
+def rules_dir() -> Path:
+    """Folder holding ``<law>/catalogue.yaml`` and ``<law>/checks.yaml`` (``VOLLZUG_RULES_DIR`` overrides)."""
+    env = os.environ.get("VOLLZUG_RULES_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+@lru_cache(maxsize=16)
+def load_law_checks(law: str) -> LawChecks:
+    """Check parameters for a catalogue id; empty defaults if the law has no ``checks.yaml``."""
+    path = rules_dir() / law.lower() / "checks.yaml"
+    if not path.is_file():
+        return LawChecks(law=law)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return LawChecks.model_validate(data)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"invalid YAML: {exc}", file=path, line=mark.line + 1 if mark else None) from exc
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(f"invalid check parameters at '{where}': {first['msg']}", file=path) from exc
+
+
+def load_catalogue(law: str) -> Catalogue | None:
+    """The catalogue for ``law`` via :mod:`vollzug.law.catalogue`; None if the law layer or the catalogue is absent."""
+    try:
+        module = importlib.import_module("vollzug.law.catalogue")
+    except ImportError:
+        return None
+    loader = getattr(module, "load_catalogue", None)
+    if loader is None:
+        return None
+    try:
+        catalogue = loader(law)
+    except (CatalogueError, FileNotFoundError, KeyError, LookupError):
+        return None
+    return catalogue if isinstance(catalogue, Catalogue) else None
+
+
+def _condition_holds(
+    cond: Condition, catalogue: Catalogue, town: Municipality | None, choices: dict[str, bool]
+) -> bool:
+    if cond.kind == "population":
+        if town is None or town.population is None:
+            return False
+        count, value = town.population.count, cond.value
+        return {"lt": count < value, "le": count <= value, "gt": count > value, "ge": count >= value}[cond.op]
+    if cond.kind == "land_option":
+        option = next((o for o in catalogue.land_options if o.id == cond.option), None)
+        return bool(option and town and town.land in option.lands)
+    if cond.kind == "municipality_kind":
+        return bool(town and town.kind in cond.kinds)
+    return choices.get(cond.choice, False) == cond.value
+
+
+def applicable_obligations(
+    catalogue: Catalogue, town: Municipality | None, choices: dict[str, bool]
+) -> tuple[Obligation, ...]:
+    """Obligations that apply to ``town`` with ``choices`` (uses :mod:`vollzug.law.applicability` if present)."""
+    try:
+        module = importlib.import_module("vollzug.law.applicability")
+        func = module.obligations_for
+    except (ImportError, AttributeError):
+        func = None
+    if func is not None and town is not None:
+        return tuple(func(catalogue, town, choices))
+    return tuple(o for o in catalogue.obligations if all(_condition_holds(c, catalogue, town, choices)
+                                                          for c in o.applicability))
+
+
+def parse_citation_error(text: str) -> str | None:
+    """None if ``text`` parses as a citation (via :mod:`vollzug.law.citation`), else the parser's message."""
+    try:
+        module = importlib.import_module("vollzug.law.citation")
+    except ImportError:
+        return None
+    try:
+        module.parse_citation(text)
+    except Exception as exc:  # the parser's own error type is not known here; any failure means "does not parse"
+        return str(exc) or type(exc).__name__
+    return None

@@ -1,0 +1,182 @@
+"""Regel: the base class every rule derives from, the context a rule sees, and what it reports.
+
+A rule is one small module in :mod:`vollzug.lint.rules` (or a plugin registered under the entry-point group
+``vollzug.rules``). It declares its metadata as class attributes and implements :meth:`Rule.check`, which yields
+:class:`Violation` records: an element id, a message (German and English) and optionally a citation. File and line are
+added by the engine, never by the rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from vollzug.i18n import Msg
+from vollzug.lint.finding import Severity, Text
+from vollzug.lint.lawdata import LawChecks
+from vollzug.model.law import Catalogue, Obligation
+from vollzug.model.process import ACTIVITY_TYPES, OperationalModel, SequenceFlow, Step
+
+
+class NoOptions(BaseModel):
+    """Rule without options."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+@dataclass(frozen=True)
+class Violation:
+    """Verstoß: what a rule reports (the engine turns it into a :class:`~vollzug.lint.finding.Finding`)."""
+
+    element: str | None
+    """Element id, or None for the model as a whole."""
+    message: Text
+    """Message in both languages."""
+    citation: str | None = None
+    """Norm the finding rests on."""
+
+
+class ModelIndex:
+    """Lookups over one model that many rules need (built once per model, lazily)."""
+
+    def __init__(self, model: OperationalModel) -> None:
+        self.model = model
+
+    @cached_property
+    def steps(self) -> dict[str, Step]:
+        """Steps by id."""
+        return {s.id: s for s in self.model.steps}
+
+    @cached_property
+    def own_steps(self) -> list[Step]:
+        """Steps of the municipality's own process (not inside an external stakeholder pool)."""
+        external = {p.id for p in self.model.pools if p.stakeholder is not None}
+        return [s for s in self.model.steps if s.pool not in external]
+
+    @cached_property
+    def activities(self) -> list[Step]:
+        """Own activities (tasks, sub-processes, call activities)."""
+        return [s for s in self.own_steps if s.type in ACTIVITY_TYPES]
+
+    @cached_property
+    def outgoing(self) -> dict[str, list[SequenceFlow]]:
+        """Outgoing sequence flows per step id."""
+        out: dict[str, list[SequenceFlow]] = {s.id: [] for s in self.model.steps}
+        for flow in self.model.sequence_flows:
+            out.setdefault(flow.source, []).append(flow)
+        return out
+
+    @cached_property
+    def incoming(self) -> dict[str, list[SequenceFlow]]:
+        """Incoming sequence flows per step id."""
+        inc: dict[str, list[SequenceFlow]] = {s.id: [] for s in self.model.steps}
+        for flow in self.model.sequence_flows:
+            inc.setdefault(flow.target, []).append(flow)
+        return inc
+
+    @cached_property
+    def steps_by_obligation(self) -> dict[str, list[Step]]:
+        """Steps per obligation id they fulfil."""
+        result: dict[str, list[Step]] = {}
+        for step in self.model.steps:
+            for obligation in step.obligations:
+                result.setdefault(obligation, []).append(step)
+        return result
+
+    @cached_property
+    def org_unit_ids(self) -> set[str]:
+        """Ids of org units (lanes)."""
+        return {u.id for u in self.model.org_units}
+
+    @cached_property
+    def pool_of_stakeholder(self) -> dict[str, str]:
+        """Stakeholder id → pool id."""
+        return {p.stakeholder: p.id for p in self.model.pools if p.stakeholder}
+
+    def reachable(self, start: str) -> set[str]:
+        """Step ids reachable from ``start`` along sequence flows (including boundary events of activities)."""
+        boundary: dict[str, list[str]] = {}
+        for s in self.model.steps:
+            if s.event is not None and s.event.attached_to:
+                boundary.setdefault(s.event.attached_to, []).append(s.id)
+        seen: set[str] = set()
+        todo = [start]
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            todo.extend(f.target for f in self.outgoing.get(node, []))
+            todo.extend(boundary.get(node, []))
+        return seen
+
+
+@dataclass
+class RuleContext:
+    """What a rule sees: the model, its catalogue and applicable obligations, law-specific check data."""
+
+    model: OperationalModel
+    catalogue: Catalogue | None = None
+    """The model's law catalogue, if the model names a law and the catalogue loads."""
+    applicable: tuple[Obligation, ...] = ()
+    """Obligations that apply to the model's municipality (population, Land options, choices)."""
+    checks: LawChecks = field(default_factory=LawChecks)
+    """Law-specific check parameters from ``rules/<law>/checks.yaml``."""
+    lines: Mapping[str, int] = field(default_factory=dict)
+    """Element id → source line."""
+
+    @cached_property
+    def index(self) -> ModelIndex:
+        """Lookups over the model."""
+        return ModelIndex(self.model)
+
+    @cached_property
+    def obligations(self) -> dict[str, Obligation]:
+        """All catalogue obligations by id."""
+        return {o.id: o for o in self.catalogue.obligations} if self.catalogue else {}
+
+
+class Rule:
+    """Base class of all rules. Subclasses set the class attributes and implement :meth:`check`."""
+
+    code: ClassVar[str]
+    """Stable code: two-letter family + three digits, never reused."""
+    name: ClassVar[str]
+    """Kebab-case name that names the problem."""
+    summary: ClassVar[Msg]
+    """One-line title (German, English)."""
+    what: ClassVar[Msg]
+    """What the rule finds."""
+    why: ClassVar[Msg]
+    """Why it matters."""
+    invalid: ClassVar[str]
+    """Example model fragment (YAML) that the rule reports."""
+    valid: ClassVar[str]
+    """The same fragment done right."""
+    severity: ClassVar[Severity] = "warning"
+    """Default severity."""
+    groups: ClassVar[tuple[str, ...]] = ("recommended",)
+    """Presets the rule belongs to (``all`` contains every rule implicitly)."""
+    gap: ClassVar[str | None] = None
+    """Gap category G01–G15."""
+    aliases: ClassVar[tuple[str, ...]] = ()
+    """Former codes or names that still select this rule."""
+    options_model: ClassVar[type[BaseModel]] = NoOptions
+    """Typed options (a pydantic model with defaults)."""
+    needs_catalogue: ClassVar[bool] = False
+    """True if the rule does nothing without a law catalogue."""
+
+    def __init__(self, options: BaseModel | None = None) -> None:
+        self.options: BaseModel = options if options is not None else self.options_model()
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        """Yield the violations found in ``ctx.model``."""
+        raise NotImplementedError
+
+    def report(self, element: str | None, msg: Msg, citation: str | None = None, **kwargs: object) -> Violation:
+        """Build a violation with the message formatted in both languages."""
+        return Violation(element=element, message=Text.of(msg, **kwargs), citation=citation)
