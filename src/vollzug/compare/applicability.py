@@ -1,0 +1,113 @@
+"""Anwendbarkeit: which obligations a comparison covers and whether each applies to a town.
+
+Uses the law catalogue (``vollzug.law.catalogue.load_catalogue``) and ``vollzug.law.applicability`` when they are
+available; otherwise the reference model's obligations, evaluated with the conditions of the domain model here.
+This module is the one place where the catalogue workstream plugs in.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+from vollzug.compare.results import ObligationInfo
+from vollzug.model.law import (
+    Catalogue,
+    ChoiceCondition,
+    Condition,
+    LandOptionCondition,
+    MunicipalityKindCondition,
+    Obligation,
+    PopulationCondition,
+)
+from vollzug.model.process import OperationalModel
+
+_OPS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
+
+
+@dataclass(frozen=True)
+class ObligationSource:
+    """The obligations of one law for a comparison, with an applicability check per town."""
+
+    law: str
+    infos: tuple[ObligationInfo, ...]
+    catalogue: Catalogue | None
+    engine: str
+
+    def reason_not_applicable(self, obligation_id: str, model: OperationalModel) -> str | None:
+        """German reason why the obligation does not apply to the town, or None if it applies."""
+        if self.catalogue is None:
+            return None
+        obligation = next((o for o in self.catalogue.obligations if o.id == obligation_id), None)
+        if obligation is None:
+            return None
+        for condition in obligation.applicability:
+            reason = _failed(condition, model, self.catalogue)
+            if reason:
+                return reason
+        return None
+
+    def is_optional(self, obligation_id: str) -> bool:
+        """True for obligations the town may choose not to perform."""
+        return any(i.id == obligation_id and i.optional for i in self.infos)
+
+
+def _failed(condition: Condition, model: OperationalModel, catalogue: Catalogue) -> str | None:
+    municipality = model.municipality
+    if isinstance(condition, PopulationCondition):
+        if municipality is None or municipality.population is None:
+            return None
+        count = municipality.population.count
+        holds = {"lt": count < condition.value, "le": count <= condition.value,
+                 "gt": count > condition.value, "ge": count >= condition.value}[condition.op]
+        if holds:
+            return None
+        return f"Einwohner {count:,} nicht {_OPS[condition.op]} {condition.value:,}".replace(",", ".")
+    if isinstance(condition, MunicipalityKindCondition):
+        if municipality is None or municipality.kind in condition.kinds:
+            return None
+        return f"gilt nur für {', '.join(condition.kinds)}"
+    if isinstance(condition, ChoiceCondition):
+        value = model.choices.get(condition.choice)
+        if value is None or value == condition.value:
+            return None
+        return f"Wahl '{condition.choice}' nicht getroffen"
+    if isinstance(condition, LandOptionCondition):
+        land = municipality.land if municipality else None
+        option = next((o for o in catalogue.land_options if o.id == condition.option), None)
+        if option is None or land is None or not option.lands or land in option.lands:
+            return None
+        return f"Land {land} nutzt Option '{condition.option}' nicht"
+    return None
+
+
+def _info(obligation: Obligation) -> ObligationInfo:
+    return ObligationInfo(id=obligation.id, title=obligation.title, citations=obligation.citations,
+                          kind=obligation.kind, optional=obligation.optional)
+
+
+def _load_catalogue(law: str) -> Catalogue | None:
+    try:
+        module: Any = importlib.import_module("vollzug.law.catalogue")
+        loaded: Any = module.load_catalogue(law)
+    except Exception:  # the catalogue workstream may not have landed; fall back to the reference
+        return None
+    return loaded if isinstance(loaded, Catalogue) else None
+
+
+def obligation_source(law: str, reference: OperationalModel, catalogue: Catalogue | None = None) -> ObligationSource:
+    """Obligations for a comparison: catalogue order, then any extra obligations the reference uses."""
+    cat = catalogue or _load_catalogue(law)
+    infos: list[ObligationInfo] = []
+    seen: set[str] = set()
+    if cat is not None:
+        for obligation in cat.obligations:
+            infos.append(_info(obligation))
+            seen.add(obligation.id)
+    for step in reference.steps:
+        for obligation_id in step.obligations:
+            if obligation_id not in seen:
+                seen.add(obligation_id)
+                infos.append(ObligationInfo(id=obligation_id, title=step.name, citations=step.citations))
+    return ObligationSource(law, tuple(infos), cat, "catalogue" if cat is not None else "fallback (reference)")

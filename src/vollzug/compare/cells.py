@@ -1,0 +1,88 @@
+"""Matrixzellen und Lücken: one town's obligations against the reference's, and the gaps that follow."""
+
+from __future__ import annotations
+
+from vollzug.compare.applicability import ObligationSource
+from vollzug.compare.features import ModelFeatures, ObligationFacts
+from vollzug.compare.results import Gap, ObligationCell, ObligationInfo
+from vollzug.model.process import OperationalModel
+
+_MISSING_CATEGORY = {"publication": "G13", "information_duty": "G13", "participation": "G08"}
+
+
+def _cell_base(info: ObligationInfo, facts: ObligationFacts, features: ModelFeatures) -> dict[str, object]:
+    unit = facts.responsible
+    return {
+        "obligation": info.id,
+        "steps": tuple(facts.steps),
+        "responsible": unit,
+        "responsible_name": features.unit_names.get(unit or "", unit),
+        "raci": tuple(dict.fromkeys(facts.raci)),
+        "fte": round(facts.fte, 3),
+        "eur": round(facts.eur, 2),
+        "it_systems": tuple(sorted(facts.it_systems)),
+        "stakeholders": tuple(sorted(facts.stakeholders)),
+        "notified": facts.notified,
+    }
+
+
+def deviations(mine: ObligationFacts, ref: ObligationFacts, features: ModelFeatures, reference: ModelFeatures
+               ) -> list[tuple[str, str]]:
+    """(gap category, German reason) for each way the town's facts fall short of the reference's."""
+    out: list[tuple[str, str]] = []
+    if features.family_of(mine.responsible) != reference.family_of(ref.responsible):
+        ref_name = reference.unit_names.get(ref.responsible or "", ref.responsible or "–")
+        out.append(("G12", f"andere Zuständigkeit als SOLL ({ref_name})"))
+    missing = ref.stakeholders - mine.stakeholders
+    if missing:
+        out.append(("G08", "Beteiligte fehlen: " + ", ".join(sorted(missing))))
+    if ref.fte > 0 and mine.fte <= 0 and not mine.has_resources:
+        out.append(("G07", "keine Ressourcen zugeordnet"))
+    if ref.notified and not mine.notified:
+        out.append(("G10", "Personal nicht in Kenntnis gesetzt"))
+    if ref.has_deadline and not mine.has_deadline:
+        out.append(("G09", "Frist nicht modelliert"))
+    return out
+
+
+def town_cells(
+    model: OperationalModel, features: ModelFeatures, reference: ModelFeatures, source: ObligationSource
+) -> tuple[list[ObligationCell], list[Gap]]:
+    """The matrix column of one town and the gaps found by comparing it with the reference."""
+    cells: list[ObligationCell] = []
+    gaps: list[Gap] = []
+    empty = ObligationFacts()
+    for info in source.infos:
+        citation = info.citations[0] if info.citations else ""
+        reason = source.reason_not_applicable(info.id, model)
+        facts = features.obligations.get(info.id)
+        if reason is not None and facts is None:
+            cells.append(ObligationCell(obligation=info.id, status="not_applicable", reasons=(reason,)))
+            continue
+        if facts is None:
+            if info.optional or (info.id not in reference.obligations and source.catalogue is not None):
+                why = "optional, nicht gewählt" if info.optional else "nicht im SOLL"
+                cells.append(ObligationCell(obligation=info.id, status="not_applicable", reasons=(why,)))
+                continue
+            cells.append(ObligationCell(obligation=info.id, status="missing", reasons=("nicht modelliert",)))
+            category = _MISSING_CATEGORY.get(info.kind, "G01")
+            gaps.append(Gap(category=category, code="CMP001", obligation=info.id, citation=citation,
+                            message=f"Pflicht {info.id} ({info.title}) ist nicht modelliert"))
+            continue
+        base = _cell_base(info, facts, features)
+        found: list[tuple[str, str]] = []
+        if facts.responsible is None:
+            found.append(("G01", "keine Zuständigkeit"))
+        if facts.accountable_count > len(facts.steps):
+            found.append(("G02", "mehrere Verantwortliche (A)"))
+        if not facts.has_citation:
+            found.append(("G11", "keine Handlungsgrundlage"))
+        found.extend(deviations(facts, reference.obligations.get(info.id, empty), features, reference))
+        status = "deviating" if found else "covered"
+        cells.append(ObligationCell(status=status, reasons=tuple(r for _, r in found), **base))
+        element = facts.steps[0] if facts.steps else None
+        gaps.extend(Gap(category=cat, code="CMP002", obligation=info.id, element=element, citation=citation,
+                        message=f"{info.id}: {text}") for cat, text in found)
+    if model.process_owner is None:
+        gaps.append(Gap(category="G03", code="CMP003", message="keine Prozessverantwortung festgelegt"))
+    return cells, gaps

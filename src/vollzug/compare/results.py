@@ -1,0 +1,284 @@
+"""Vergleichsergebnisse: the pydantic result records of ``vollzug compare`` (JSON output is a dump of these)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from vollzug.model.base import Frozen
+
+CellStatus = Literal["covered", "deviating", "missing", "not_applicable"]
+"""Status einer Pflicht in einer Kommune: abgedeckt, abweichend, fehlend, nicht anwendbar."""
+
+DIMENSIONS: tuple[str, ...] = ("obligations", "responsibility", "resources", "stakeholders", "structure")
+"""Similarity dimensions, in report order."""
+
+
+class ObligationInfo(Frozen):
+    """Pflicht (row header of the matrix)."""
+
+    id: str
+    """Obligation id, e.g. "WPG.W04"."""
+    title: str = ""
+    """German title."""
+    citations: tuple[str, ...] = ()
+    """Handlungsgrundlagen."""
+    kind: str = ""
+    """Pflichtart (task, participation, publication, …)."""
+    optional: bool = False
+    """The addressee may choose to perform it."""
+
+
+class ObligationCell(Frozen):
+    """Zelle der Pflichten-×-Kommunen-Matrix: how one town operationalises one obligation."""
+
+    obligation: str
+    """Obligation id."""
+    status: CellStatus
+    """covered / deviating / missing / not_applicable."""
+    reasons: tuple[str, ...] = ()
+    """Why deviating / not applicable (German, short)."""
+    steps: tuple[str, ...] = ()
+    """Step ids carrying the obligation."""
+    responsible: str | None = None
+    """Org unit accountable (RACI A, else R, else the step's lane)."""
+    responsible_name: str | None = None
+    """Its display name."""
+    raci: tuple[str, ...] = ()
+    """RACI as "unit:letter" strings."""
+    fte: float = 0.0
+    """Staff (VZÄ) on the obligation's steps."""
+    eur: float = 0.0
+    """Budget and external services in EUR."""
+    it_systems: tuple[str, ...] = ()
+    """IT systems used."""
+    stakeholders: tuple[str, ...] = ()
+    """Stakeholder kinds involved through message flows."""
+    notified: bool = False
+    """Staff have been notified of the obligation (Inkenntnissetzung)."""
+
+
+class DimensionScores(Frozen):
+    """Ähnlichkeit je Dimension (0 … 1) and overall."""
+
+    overall: float
+    """Mean of the dimensions."""
+    obligations: float
+    """Same obligations covered (Jaccard)."""
+    responsibility: float
+    """Same kind of unit accountable per obligation (Jaccard)."""
+    resources: float
+    """Staff and budget per obligation (1 − normalised L1 distance)."""
+    stakeholders: float
+    """Same stakeholder kinds per obligation (Jaccard)."""
+    structure: float
+    """Same order of obligations (Jaccard of obligation-level sequence edges)."""
+
+
+class Gap(Frozen):
+    """Lücke: one gap of a town, with its category G01–G15 and the norm concerned."""
+
+    category: str
+    """Gap category G01 … G15."""
+    code: str
+    """Rule code (from the rules engine) or comparison code (CMP…)."""
+    message: str
+    """German message."""
+    element: str | None = None
+    """Element id in the town's model."""
+    obligation: str | None = None
+    """Obligation concerned."""
+    citation: str = ""
+    """Norm concerned (§ …)."""
+    source: Literal["compare", "rules", "diff"] = "compare"
+    """Which engine found it."""
+
+
+class DiffEntry(Frozen):
+    """Abweichung vom SOLL: one difference between the town and the reference."""
+
+    kind: str
+    """added, removed, reassigned, renamed, resource_changed, stakeholder_removed, stakeholder_added, …"""
+    element: str | None = None
+    """Element id in the town (None if removed)."""
+    reference_element: str | None = None
+    """Element id in the reference."""
+    label: str = ""
+    """Step label."""
+    detail: str = ""
+    """German detail text."""
+
+
+class RaciMatrix(Frozen):
+    """RACI-Matrix einer Kommune: units × steps."""
+
+    units: tuple[tuple[str, str], ...] = ()
+    """(unit id, name) per row."""
+    steps: tuple[tuple[str, str], ...] = ()
+    """(step id, name) per column."""
+    letters: tuple[tuple[str, ...], ...] = ()
+    """letters[row][column], "" where none; several letters joined ("AR")."""
+
+
+class UnitResources(Frozen):
+    """Ressourcen je Organisationseinheit."""
+
+    unit: str
+    """Org unit id."""
+    name: str = ""
+    """Display name."""
+    fte: float = 0.0
+    """Staff (VZÄ)."""
+    eur: float = 0.0
+    """Budget and external services in EUR."""
+    it_systems: tuple[str, ...] = ()
+    """IT systems."""
+
+
+class DiagramNode(Frozen):
+    """Knoten des eingefärbten Diagramms."""
+
+    id: str
+    """Step id."""
+    label: str = ""
+    """Label."""
+    type: str = "task"
+    """BPMN type."""
+    lane: str | None = None
+    """Lane (org unit) id."""
+    state: Literal["same", "changed", "added"] = "same"
+    """Compared with the reference."""
+
+
+class Diagram(Frozen):
+    """Diagramm einer Kommune für den Bericht (lanes, nodes, sequence flows)."""
+
+    lanes: tuple[tuple[str, str], ...] = ()
+    """(lane id, name)."""
+    nodes: tuple[DiagramNode, ...] = ()
+    """Flow nodes."""
+    edges: tuple[tuple[str, str], ...] = ()
+    """Sequence flows (source, target)."""
+
+
+class TownResult(Frozen):
+    """Ergebnis einer Kommune: matrix column, scores, gaps and (with detail) diff, RACI, resources, diagram."""
+
+    key: str
+    """Unique slug of the town in this comparison."""
+    name: str
+    """Display name."""
+    ags: str = ""
+    """Amtlicher Gemeindeschlüssel."""
+    kind: str = ""
+    """Gemeinde / Stadt / Kreis."""
+    population: int | None = None
+    """Inhabitants."""
+    variant: str = ""
+    """IST or SOLL."""
+    path: str = ""
+    """Source file ("" for in-memory models)."""
+    synthetic: bool = False
+    """Made-up example data."""
+    cells: tuple[ObligationCell, ...] = ()
+    """One per obligation of the comparison, same order."""
+    similarity: DimensionScores
+    """Similarity to the reference."""
+    counts: dict[str, int] = Field(default_factory=dict)
+    """Cells per status."""
+    gaps: tuple[Gap, ...] = ()
+    """Gaps (comparison-derived and rule findings)."""
+    fte: float = 0.0
+    """Total staff (VZÄ)."""
+    eur: float = 0.0
+    """Total EUR."""
+    diff: tuple[DiffEntry, ...] = ()
+    """Differences from the reference (detail)."""
+    raci: RaciMatrix | None = None
+    """RACI matrix (detail)."""
+    units: tuple[UnitResources, ...] = ()
+    """Resources per unit (detail)."""
+    diagram: Diagram | None = None
+    """Coloured diagram data (detail)."""
+    own_soll: tuple[ObligationCell, ...] | None = None
+    """The IST against the town's own SOLL, if one was given."""
+    notes: tuple[str, ...] = ()
+    """Notes, e.g. engines that were not available."""
+
+
+class Outlier(Frozen):
+    """Ausreißer: a town that differs from the others for one obligation."""
+
+    obligation: str
+    """Obligation id."""
+    town: str
+    """Town key."""
+    reason: str
+    """German reason."""
+
+
+class SimilarityMatrix(Frozen):
+    """Ähnlichkeitsmatrix Kommune × Kommune, overall and per dimension (rounded to 3 digits)."""
+
+    towns: tuple[str, ...]
+    """Town keys, row/column order."""
+    overall: tuple[tuple[float, ...], ...]
+    """Mean over the dimensions."""
+    dimensions: dict[str, tuple[tuple[float, ...], ...]] = Field(default_factory=dict)
+    """Per dimension."""
+
+
+class Clustering(Frozen):
+    """Hierarchisches Clustering (average linkage on 1 − overall similarity)."""
+
+    method: str = "average"
+    """scipy linkage method."""
+    order: tuple[str, ...]
+    """Town keys in dendrogram leaf order."""
+    linkage: tuple[tuple[float, float, float, float], ...]
+    """scipy linkage matrix rows (a, b, distance, size)."""
+    groups: dict[str, int] = Field(default_factory=dict)
+    """Town key → cluster number at distance threshold 0.3."""
+
+
+class Comparison(Frozen):
+    """Vergleich: all towns of one law against one reference SOLL."""
+
+    kind: Literal["comparison"] = "comparison"
+    """Document tag."""
+    law: str
+    """Catalogue id, e.g. "WPG"."""
+    reference: str
+    """Reference file (or title)."""
+    reference_title: str = ""
+    """Title of the reference model."""
+    obligations: tuple[ObligationInfo, ...]
+    """Matrix rows."""
+    towns: tuple[TownResult, ...]
+    """Matrix columns."""
+    similarity: SimilarityMatrix | None = None
+    """Town × town similarity (omitted for very many towns)."""
+    clustering: Clustering | None = None
+    """Clustering of the towns."""
+    closest: tuple[str, ...] = ()
+    """Town keys, most similar to the reference first."""
+    outliers: tuple[Outlier, ...] = ()
+    """Outliers per obligation."""
+    engines: dict[str, str] = Field(default_factory=dict)
+    """Which engine did what: catalogue, diff, rules (name or "fallback")."""
+
+
+class ComparisonSet(Frozen):
+    """Ergebnis eines Laufs: one comparison per law (the JSON document of compare and report)."""
+
+    kind: Literal["comparison_set"] = "comparison_set"
+    """Document tag."""
+    schema_version: str = "1"
+    """Version of this JSON shape (docs/schemas/report.schema.json)."""
+    generated: str = ""
+    """ISO timestamp of the run."""
+    comparisons: tuple[Comparison, ...] = ()
+    """One per law."""
+    skipped: tuple[str, ...] = ()
+    """Inputs that were not compared, with the reason."""
