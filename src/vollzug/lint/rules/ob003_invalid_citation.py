@@ -1,0 +1,97 @@
+"""OB003 invalid-citation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vollzug.i18n import Msg
+from vollzug.law.citation import CitationError, contains, parse_citation, parse_citations, resolve
+from vollzug.lint.rule import Rule, RuleContext, Violation
+from vollzug.model.citation import Citation
+from vollzug.model.law import Catalogue, Law
+
+
+class InvalidCitation(Rule):
+    """A citation does not parse, names no law, does not resolve in the catalogue, or uses an old number."""
+
+    code = "OB003"
+    name = "invalid-citation"
+    gap = "G11"
+    summary = Msg("Ungültiges Normzitat", "Invalid citation")
+    what = Msg(
+        "Ein Normzitat eines Schritts folgt nicht der Zitiergrammatik, nennt kein Gesetz, verweist auf eine Norm, "
+        "die der Katalog nicht kennt, oder auf eine alte Nummer einer neu nummerierten Verordnung (z. B. § 23 FZV "
+        "a. F. → § 49 FZV); dann wird die neue Nummer vorgeschlagen. Zitate von Gesetzen außerhalb des Katalogs "
+        "werden nur auf ihre Form geprüft.",
+        "A step's citation does not follow the citation grammar, names no law, points to a norm the catalogue does "
+        "not know, or uses an old number of a renumbered regulation (e.g. § 23 FZV a. F. → § 49 FZV), in which "
+        "case the new number is suggested. Citations of laws outside the catalogue are checked for form only.",
+    )
+    why = Msg(
+        "Nur ein auflösbares Zitat macht einen Schritt auf seine Handlungsgrundlage rückführbar; veraltete Nummern "
+        "führen Bearbeitende in die falsche Fassung.",
+        "Only a resolvable citation traces a step to its legal basis; outdated numbers send staff to the wrong "
+        "version.",
+    )
+    invalid = """law: FZV
+steps:
+  - {id: Task_1, name: eVB prüfen, citations: ["§ 23 FZV a. F."]}
+  - {id: Task_2, name: Antrag prüfen, citations: ["Paragraf 18 FZV"]}"""
+    valid = """law: FZV
+steps:
+  - {id: Task_1, name: eVB prüfen, citations: ["§ 49 FZV"]}
+  - {id: Task_2, name: Antrag prüfen, citations: ["§ 18 FZV"]}"""
+    _unparsable = Msg("Zitat „{text}“ an „{name}“ ist kein gültiges Normzitat: {error}",
+                      "Citation '{text}' on '{name}' is not a valid citation: {error}")
+    _no_law = Msg("Zitat „{text}“ an „{name}“ nennt kein Gesetz.", "Citation '{text}' on '{name}' names no law.")
+    _renumbered = Msg("Zitat „{text}“ an „{name}“ ist veraltet: seit {date} gilt {new}.",
+                      "Citation '{text}' on '{name}' is outdated: since {date} it is {new}.")
+    _unresolved = Msg("Zitat „{text}“ an „{name}“ verweist auf keine Norm des Katalogs {law}.",
+                      "Citation '{text}' on '{name}' refers to no norm of catalogue {law}.")
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        """Check every citation of every step."""
+        for step in ctx.model.steps:
+            label = step.name or step.id
+            for text in step.citations:
+                try:
+                    parsed = [parse_citation(text)]
+                except CitationError as exc:
+                    parsed = parse_citations(text)
+                    if len(parsed) < 2:
+                        yield self.report(step.id, self._unparsable, text, text=text, name=label, error=str(exc))
+                        continue
+                for citation in parsed:
+                    yield from self._resolve(ctx.catalogue, step.id, label, text, citation)
+
+    def _resolve(self, catalogue: Catalogue | None, element: str, label: str, text: str,
+                 citation: Citation) -> Iterator[Violation]:
+        if citation.law is None:
+            yield self.report(element, self._no_law, text, text=text, name=label)
+            return
+        law = next((item for item in catalogue.laws if item.id == citation.law), None) if catalogue else None
+        if catalogue is None or law is None:
+            return
+        renumbered = self._renumbering(law, citation)
+        if renumbered is not None:
+            yield self.report(element, self._renumbered, text, text=text, name=label, date=renumbered[1],
+                              new=renumbered[0])
+            return
+        if law.norms:
+            result = resolve(citation, catalogue)
+            if not result.norms and not result.obligations:
+                yield self.report(element, self._unresolved, text, text=text, name=label, law=catalogue.id)
+
+    @staticmethod
+    def _renumbering(law: Law, citation: Citation) -> tuple[str, str] | None:
+        bare = citation.model_copy(update={"units": ()})
+        for entry in law.renumbering:
+            try:
+                old = parse_citation(entry.old)
+            except CitationError:
+                continue
+            if old.version and not citation.version:
+                continue
+            if contains(old, bare):
+                return entry.new, entry.effective.strftime("%d.%m.%Y")
+        return None
