@@ -7,12 +7,13 @@ pm4py is an optional extra (``vollzug[mining]``). It is imported only inside the
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import os
 import sys
 import warnings
 from collections.abc import Iterator
-from types import ModuleType
+from typing import Any
 
 from vollzug.errors import MissingExtraError
 
@@ -30,7 +31,7 @@ def quiet() -> Iterator[None]:
         yield
 
 
-def pm4py() -> ModuleType:
+def pm4py() -> Any:
     """Import pm4py quietly (welcome banner and tqdm progress bars off) or raise :class:`MissingExtraError`."""
     os.environ["PM4PY_SHOW_PROGRESS_BAR"] = "False"
     sys._pm4py_welcome_shown = True  # type: ignore[attr-defined]  # pm4py checks this flag before its banner
@@ -42,3 +43,9 @@ def pm4py() -> ModuleType:
         raise MissingExtraError("pm4py", "mining", "Process mining") from exc
     constants.SHOW_PROGRESS_BAR = False
     return module
+
+
+def pandas() -> Any:
+    """The pandas module (installed with pm4py), imported lazily."""
+    pm4py()
+    return importlib.import_module("pandas")

@@ -145,7 +145,7 @@ def tree_to_model(tree: Any, log: EventLog, *, title: str = "", municipality: Mu
             steps.append(Step(id=node_id, name="Fall beginnt" if kind == "startEvent" else "Fall endet", type=kind,
                               lane=None, basis="none"))
         else:
-            steps.append(Step(id=node_id, type=kind, basis="none"))  # type: ignore[arg-type]
+            steps.append(Step(id=node_id, type=kind, basis="none"))
     flows = tuple(SequenceFlow(id=f"Flow_{i}", source=s, target=t) for i, (s, t) in enumerate(graph.flows, 1))
     variants = log.variants()
     documentation = (

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from vollzug.errors import ConfigError, HostileInputError, InputError
-from vollzug.mining._pm4py import pm4py, quiet
+from vollzug.mining._pm4py import pandas, pm4py, quiet
 
 CASE = "case:concept:name"
 ACTIVITY = "concept:name"
@@ -123,8 +123,7 @@ class EventLog:
 
     def to_dataframe(self) -> Any:
         """A pandas DataFrame with the pm4py standard columns (case, activity, timestamp, resource)."""
-        pm4py()
-        import pandas as pd
+        pd = pandas()
 
         rows = [
             (t.case_id, e.activity, e.timestamp, e.resource or "", i)
@@ -187,8 +186,7 @@ def _read_xes(path: Path) -> Any:
 
 
 def _read_csv(path: Path, cols: LogColumns) -> Any:
-    pm4py()
-    import pandas as pd
+    pd = pandas()
 
     try:
         with quiet():
