@@ -1,0 +1,309 @@
+"""Lossless BPMN document: the lxml tree as read, plus an index of every element with an id and of the DI.
+
+Nothing is dropped or rewritten: :func:`vollzug.bpmn.writer.write_bpmn` serialises the same tree. Reading is lax
+like bpmn-moddle: unknown elements, foreign content outside ``extensionElements``, duplicate ids, dangling
+references and broken DI values are kept and reported as :class:`~vollzug.diagnostics.Diagnostic` warnings with
+their line. Which element is what comes from the table in :mod:`vollzug.bpmn.spec`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from vollzug.bpmn import safe_xml
+from vollzug.bpmn.di import Edge, Shape, build_di
+from vollzug.bpmn.safe_xml import line_of
+from vollzug.bpmn.spec import BPMNDI_NS, CHILD_REF_TAGS, OPAQUE_TAGS, SPECS, STANDARD_NS, Category
+from vollzug.diagnostics import Diagnostic
+
+_B = f"{{{safe_xml.BPMN_NS}}}"
+_DOC = _B + "documentation"
+_EXT = _B + "extensionElements"
+_SHAPE = f"{{{BPMNDI_NS}}}BPMNShape"
+_DI_RECORDS = frozenset({_SHAPE, f"{{{BPMNDI_NS}}}BPMNEdge"})
+_PROCESS = _B + "process"
+_PLANE = f"{{{BPMNDI_NS}}}BPMNPlane"
+_CONTAINER_TAGS = tuple(tag for tag, spec in SPECS.items() if spec.container)
+_COUNT_DESCENDANTS = etree.XPath("count(.//*)")
+_FLOWS = frozenset({"sequence_flow", "message_flow", "association"})
+
+
+def local_ref(value: str) -> str:
+    """An id reference without a QName prefix (``tns:Process_1`` → ``Process_1``)."""
+    return value.rsplit(":", 1)[-1].strip()
+
+
+@dataclass(slots=True)
+class BpmnElement:
+    """One BPMN element with an id, as indexed from the tree (the element itself stays in the tree)."""
+
+    id: str
+    tag: str
+    """Local name, e.g. ``userTask``."""
+    namespace: str
+    category: Category
+    element: etree._Element
+    """The lxml element (the source of truth)."""
+    line: int | None
+    container: str | None = None
+    """Innermost enclosing process or sub-process id."""
+    process: str | None = None
+    """Top-level process id the element belongs to."""
+    lanes: list[str] = field(default_factory=list)
+    """Lanes containing the element (outermost first)."""
+    name: str = ""
+    documentation: str = ""
+    foreign_attributes: dict[str, str] = field(default_factory=dict)
+    """Attributes in non-BPMN namespaces (Clark notation keys), e.g. camunda:assignee."""
+    extensions: list[etree._Element] = field(default_factory=list)
+    """Children of ``extensionElements``, kept verbatim."""
+    incoming: list[str] = field(default_factory=list)
+    """Ids of sequence flows ending here."""
+    outgoing: list[str] = field(default_factory=list)
+    """Ids of sequence flows starting here."""
+    source: str | None = None
+    """Flows and associations: source id (from ``sourceRef``)."""
+    target: str | None = None
+    """Flows and associations: target id (from ``targetRef``)."""
+
+    def get(self, attribute: str, default: str | None = None) -> str | None:
+        """An attribute of the underlying element."""
+        return self.element.get(attribute, default)
+
+    def extension(self, clark_tag: str) -> etree._Element | None:
+        """The first extension child with this qualified tag, if any."""
+        return next((e for e in self.extensions if e.tag == clark_tag), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One id reference found in the document (for dangling-reference checks)."""
+
+    owner: str | None
+    """Id of the referring element (None if it has no id)."""
+    attribute: str
+    """Attribute or child element name holding the reference."""
+    value: str
+    line: int | None
+
+
+@dataclass
+class BpmnDocument:
+    """A parsed BPMN file: the tree (kept losslessly), indexes and reader diagnostics."""
+
+    tree: etree._ElementTree
+    source: str | None = None
+    encoding: str = "UTF-8"
+    has_declaration: bool = True
+    elements: dict[str, BpmnElement] = field(default_factory=dict)
+    """Every semantic element with an id (DI elements are in :attr:`shapes` / :attr:`edges`)."""
+    di_elements: list[etree._Element] = field(default_factory=list)
+    """BPMNShape and BPMNEdge elements in document order."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    duplicates: dict[str, list[int | None]] = field(default_factory=dict)
+    """Ids that occur more than once → lines of the later occurrences."""
+    references: list[Reference] = field(default_factory=list)
+
+    _shapes: dict[str, Shape] | None = field(default=None, repr=False)
+    _edges: dict[str, Edge] | None = field(default=None, repr=False)
+
+    @property
+    def shapes(self) -> dict[str, Shape]:
+        """DI shapes by the id of the element they draw (built on first access)."""
+        if self._shapes is None:
+            self._shapes, self._edges = build_di(self.di_elements, self.warn)
+        return self._shapes
+
+    @property
+    def edges(self) -> dict[str, Edge]:
+        """DI edges by the id of the flow/association they draw (built on first access)."""
+        if self._edges is None:
+            self._shapes, self._edges = build_di(self.di_elements, self.warn)
+        return self._edges
+
+    @property
+    def root(self) -> etree._Element:
+        """The ``definitions`` element."""
+        return self.tree.getroot()
+
+    def of_category(self, *categories: Category) -> list[BpmnElement]:
+        """Indexed elements of these categories, in document order."""
+        return [e for e in self.elements.values() if e.category in categories]
+
+    def warn(self, message: str, *, line: int | None = None, element: str | None = None, code: str = "") -> None:
+        """Record a reader warning."""
+        self.diagnostics.append(Diagnostic(message, file=self.source, line=line, element=element, code=code))
+
+
+def read_bpmn_bytes(data: bytes, source: str | Path | None = None,
+                    limits: safe_xml.Limits = safe_xml.DEFAULT_LIMITS) -> BpmnDocument:
+    """Parse and index BPMN bytes."""
+    tree = safe_xml.parse_bpmn_bytes(data, source=source, limits=limits)
+    head = data[3:64] if data.startswith(b"\xef\xbb\xbf") else data[:64]
+    doc = BpmnDocument(tree, source=str(source) if source is not None else None,
+                       encoding=tree.docinfo.encoding or "UTF-8", has_declaration=head.lstrip().startswith(b"<?xml"))
+    _Indexer(doc).run()
+    return doc
+
+
+def read_bpmn(path: str | Path, limits: safe_xml.Limits = safe_xml.DEFAULT_LIMITS) -> BpmnDocument:
+    """Read and index a BPMN file (safe parse, size limits, lax reading)."""
+    return read_bpmn_bytes(safe_xml.read_bytes_limited(path, limits), source=path, limits=limits)
+
+
+class _Indexer:
+    """One pass over the tree filling the document's indexes."""
+
+    def __init__(self, doc: BpmnDocument) -> None:
+        self.doc = doc
+        self.lanes: list[BpmnElement] = []
+        self.di_ids: set[str] = set()
+
+    def run(self) -> None:
+        """Index in one C-level pass over the known tags; look for unknown content only if some is left over."""
+        root = self.doc.root
+        skip = 0
+        references = self.doc.references
+        for el in root.iter(etree.Element):
+            if skip:
+                skip -= 1
+                continue
+            tag: str = el.tag
+            if tag in OPAQUE_TAGS:
+                skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
+                self._opaque(el, tag)
+                continue
+            spec = SPECS.get(tag)
+            if spec is None:
+                self._unknown(el, tag)
+                skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
+                continue
+            category = spec.category
+            eid = el.get("id")
+            if category == "support":
+                if tag in CHILD_REF_TAGS:
+                    self._child_ref(el, tag)
+                if eid is not None:
+                    self._index(el, category, None, None)
+                continue
+            if category == "di":
+                for di in el.iter(_PLANE, *_DI_RECORDS):
+                    self._di_element(di, di.tag, di.get("id"))
+                skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
+                continue
+            record = None
+            if eid is not None:
+                container_el = next(el.iterancestors(*_CONTAINER_TAGS), None)
+                process_el = None
+                if container_el is not None:
+                    process_el = container_el if container_el.tag == _PROCESS else next(
+                        el.iterancestors(_PROCESS), None)
+                record = self._index(el, category, None if container_el is None else container_el.get("id"),
+                                     None if process_el is None else process_el.get("id"))
+            for attr in spec.refs:
+                value = el.get(attr)
+                if value:
+                    references.append(Reference(eid, attr, local_ref(value), line_of(el)))
+            if record is not None:
+                if category in _FLOWS:
+                    record.source = local_ref(el.get("sourceRef") or "") or None
+                    record.target = local_ref(el.get("targetRef") or "") or None
+                elif category == "lane":
+                    self.lanes.append(record)
+        self._link()
+
+    def _opaque(self, el: etree._Element, tag: str) -> None:
+        parent = el.getparent()
+        owner = None if parent is None else self.doc.elements.get(parent.get("id") or "")
+        if owner is None:
+            return
+        if tag == _DOC:
+            text = "".join(str(t) for t in el.itertext()).strip()
+            owner.documentation = f"{owner.documentation}\n{text}" if owner.documentation else text
+        elif tag == _EXT:
+            owner.extensions = [c for c in el if isinstance(c.tag, str)]
+
+    def _child_ref(self, el: etree._Element, tag: str) -> None:
+        """``incoming``/``outgoing``/``flowNodeRef``/``sourceRef``/``targetRef`` child elements."""
+        value = local_ref(el.text or "")
+        parent = el.getparent()
+        owner_id = None if parent is None else parent.get("id")
+        name = tag.rpartition("}")[2]
+        if value:
+            self.doc.references.append(Reference(owner_id, name, value, line_of(el)))
+        owner = self.doc.elements.get(owner_id or "")
+        if owner is not None and owner.category == "data_association" and value:
+            if name == "sourceRef":
+                owner.source = value
+            elif name == "targetRef":
+                owner.target = value
+
+    def _index(self, el: etree._Element, category: Category, container: str | None,
+               process: str | None) -> BpmnElement | None:
+        eid = el.get("id")
+        if eid is None:
+            return None
+        if eid in self.doc.elements or eid in self.di_ids:
+            self.doc.duplicates.setdefault(eid, []).append(line_of(el))
+            self.doc.warn(f"duplicate id '{eid}' ",
+                          line=line_of(el), element=eid, code="RD003")
+            return None
+        tag = el.tag
+        assert isinstance(tag, str)
+        ns, _, local = tag[1:].partition("}")
+        record = BpmnElement(eid, local, ns, category, el, line_of(el), container, process,
+                             name=el.get("name") or "")
+        for raw in el.keys():  # noqa: SIM118 (lxml: iterating an element yields children)
+            key = str(raw)
+            if key[0] == "{" and key[1:].partition("}")[0] not in STANDARD_NS:
+                record.foreign_attributes[key] = el.get(key) or ""
+        self.doc.elements[eid] = record
+        return record
+
+    def _unknown(self, el: etree._Element, tag: str) -> None:
+        ns = tag[1:].partition("}")[0] if tag.startswith("{") else ""
+        local = etree.QName(el).localname
+        if ns in STANDARD_NS:
+            self.doc.warn(f"unknown BPMN element <{local}> kept as is", line=line_of(el),
+                          element=el.get("id"), code="RD001")
+        else:
+            self.doc.warn(f"foreign element <{local}> ({ns or 'no namespace'}) outside extensionElements kept as is",
+                          line=line_of(el), element=el.get("id"), code="RD002")
+
+    def _di_element(self, el: etree._Element, tag: str, eid: str | None) -> None:
+        """Check a DI element's id and reference now; its shape/edge record is built on first use."""
+        if eid is not None:
+            if eid in self.doc.elements or eid in self.di_ids:
+                self.doc.duplicates.setdefault(eid, []).append(line_of(el))
+                self.doc.warn(f"duplicate id '{eid}'", line=line_of(el), element=eid, code="RD003")
+            else:
+                self.di_ids.add(eid)
+        target = el.get("bpmnElement")
+        if target:
+            self.doc.references.append(Reference(eid, "bpmnElement", local_ref(target), line_of(el)))
+        if tag in _DI_RECORDS:
+            self.doc.di_elements.append(el)
+
+    def _link(self) -> None:
+        elements = self.doc.elements
+        for lane in self.lanes:
+            for ref_el in lane.element.iterchildren(_B + "flowNodeRef"):
+                node = elements.get(local_ref(ref_el.text or ""))
+                if node is not None:
+                    node.lanes.append(lane.id)
+        for flow in elements.values():
+            if flow.category != "sequence_flow":
+                continue
+            src = elements.get(flow.source or "")
+            tgt = elements.get(flow.target or "")
+            if src is not None:
+                src.outgoing.append(flow.id)
+            if tgt is not None:
+                tgt.incoming.append(flow.id)
+        for ref in self.doc.references:
+            if ref.value not in elements and ref.attribute != "calledElement":
+                self.doc.warn(f"{ref.attribute} refers to unknown id '{ref.value}'", line=ref.line,
+                              element=ref.owner, code="RD004")
