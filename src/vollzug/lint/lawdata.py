@@ -95,9 +95,10 @@ def load_catalogue(law: str) -> Catalogue | None:
     return catalogue if isinstance(catalogue, Catalogue) else None
 
 
-def _condition_holds(
+def condition_holds(
     cond: Condition, catalogue: Catalogue, town: Municipality | None, choices: dict[str, bool]
 ) -> bool:
+    """Whether one applicability condition holds for ``town`` with ``choices``."""
     if cond.kind == "population":
         if town is None or town.population is None:
             return False
@@ -122,7 +123,7 @@ def applicable_obligations(
         func = None
     if func is not None and town is not None:
         return tuple(func(catalogue, town, choices))
-    return tuple(o for o in catalogue.obligations if all(_condition_holds(c, catalogue, town, choices)
+    return tuple(o for o in catalogue.obligations if all(condition_holds(c, catalogue, town, choices)
                                                           for c in o.applicability))
 
 

@@ -1,0 +1,62 @@
+"""RE003 resource-summary."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from vollzug.i18n import Msg
+from vollzug.lint.rule import Rule, RuleContext, Violation
+from vollzug.model.resources import BudgetResource, ExternalServiceResource, StaffResource
+
+
+class ResourceSummary(Rule):
+    """Totals of staff and money per org unit (information, never a failure)."""
+
+    code = "RE003"
+    name = "resource-summary"
+    severity = "info"
+    gap = "G07"
+    summary = Msg("Ressourcen je Organisationseinheit", "Resources per org unit")
+    what = Msg(
+        "Summiert Personal (VZÄ) und Geld (Haushaltsmittel und Fremdleistungen, EUR) je Organisationseinheit "
+        "(die Einheit der Personalangabe, sonst die Lane des Schritts) und meldet die Summen als Hinweis am "
+        "Element der Einheit.",
+        "Adds up staff (FTE) and money (budget and external services, EUR) per org unit (the unit of the staff "
+        "entry, else the step's lane) and reports the totals as information at the unit's element.",
+    )
+    why = Msg(
+        "Die Summen zeigen, ob eine Einheit überlastet ist, und machen den Ressourcenbedarf mit der Konnexitäts"
+        "zahlung vergleichbar.",
+        "The totals show whether a unit is overloaded and make the resource need comparable with the Land's "
+        "funding.",
+    )
+    invalid = """org_units:
+  - {id: GIS, name: GIS/Vermessung}
+steps:
+  - {id: Task_1, name: Daten erheben, lane: GIS, resources: [{kind: staff, fte: 0.5}, {kind: budget, eur: 2000}]}
+  - {id: Task_2, name: Karten erstellen, lane: GIS, resources: [{kind: staff, fte: 0.25}]}"""
+    valid = """# information only: every model with resources gets one summary per org unit"""
+    _msg = Msg("Summe für „{unit}“: {fte} VZÄ, {eur} EUR in {steps} Schritten.",
+               "Total for '{unit}': {fte} FTE, {eur} EUR in {steps} steps.")
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        """Report one total per unit that has resources."""
+        fte: dict[str, float] = defaultdict(float)
+        eur: dict[str, float] = defaultdict(float)
+        steps: dict[str, set[str]] = defaultdict(set)
+        for step in ctx.index.own_steps:
+            for res in step.resources:
+                unit = (res.unit if isinstance(res, StaffResource) else None) or step.lane or "-"
+                if isinstance(res, StaffResource):
+                    fte[unit] += res.fte
+                elif isinstance(res, BudgetResource | ExternalServiceResource):
+                    eur[unit] += res.eur or 0.0
+                else:
+                    continue
+                steps[unit].add(step.id)
+        names = {u.id: u.name for u in ctx.model.org_units}
+        for unit in sorted(steps):
+            yield self.report(unit if unit in names else ctx.model.id, self._msg, unit=names.get(unit, unit),
+                              fte=f"{fte[unit]:.2f}", eur=f"{eur[unit]:,.0f}".replace(",", "."),
+                              steps=len(steps[unit]))

@@ -1,0 +1,79 @@
+"""ST001 missing-stakeholder-involvement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vollzug.i18n import Msg
+from vollzug.lint.rule import Rule, RuleContext, Violation
+from vollzug.lint.rules._lawutil import obligation_steps
+
+
+def involved_kinds(ctx: RuleContext, step_ids: list[str]) -> set[str]:
+    """Stakeholder kinds evidenced for these steps: message flows to/from their pools (or nodes), RACI entries."""
+    kind_of = {s.id: s.kind for s in ctx.model.stakeholders}
+    pool_kind = {p.id: kind_of.get(p.stakeholder, p.stakeholder) for p in ctx.model.pools if p.stakeholder}
+    node_pool = {s.id: s.pool for s in ctx.model.steps if s.pool}
+    ids = set(step_ids)
+    kinds: set[str] = set()
+    for flow in ctx.model.message_flows:
+        for own, other in ((flow.source, flow.target), (flow.target, flow.source)):
+            if own in ids:
+                pool = other if other in pool_kind else node_pool.get(other)
+                if pool in pool_kind:
+                    kinds.add(pool_kind[pool])
+    for sid in ids:
+        step = ctx.index.steps.get(sid)
+        for r in step.raci if step else ():
+            if r.party in kind_of:
+                kinds.add(kind_of[r.party])
+    return kinds
+
+
+class MissingStakeholderInvolvement(Rule):
+    """A must-involve stakeholder of a covered obligation has no message flow or participation entry."""
+
+    code = "ST001"
+    name = "missing-stakeholder-involvement"
+    gap = "G08"
+    needs_catalogue = True
+    summary = Msg("Pflichtbeteiligung fehlt", "Required stakeholder not involved")
+    what = Msg(
+        "Für eine abgebildete Pflicht verlangt der Katalog die Beteiligung einer Beteiligtenart (`involvement: "
+        "must`), aber keiner ihrer Schritte (einschließlich Teilschritte) hat einen Nachrichtenfluss zum Pool einer "
+        "Beteiligten dieser Art oder nennt sie in der RACI-Zuordnung.",
+        "For a modelled obligation the catalogue requires a stakeholder kind to be involved (`involvement: must`), "
+        "but none of its steps (including nested ones) has a message flow to the pool of a stakeholder of that kind "
+        "or names one in its RACI assignments.",
+    )
+    why = Msg(
+        "Ein Nachrichtenfluss zu einer Muss-Beteiligten (z. B. § 7 Abs. 2 WPG: Netzbetreiber) ist der Nachweis, "
+        "dass sie beteiligt wurde.",
+        "A message flow to a must-involve party (e.g. § 7 Abs. 2 WPG: network operators) is the evidence that it "
+        "was involved.",
+    )
+    invalid = """law: WPG
+stakeholders:
+  - {id: Netzbetreiber, name: Netzbetreiber Strom/Gas, kind: network_operator}
+pools:
+  - {id: Netzbetreiber, name: Netzbetreiber, stakeholder: Netzbetreiber, collapsed: true}
+steps:
+  - {id: Task_4, name: Netzbetreiber beteiligen, obligations: [WPG.W04]}"""
+    valid = """# ... as above, plus:
+message_flows:
+  - {id: Msg_4, source: Task_4, target: Netzbetreiber, name: Beteiligung}"""
+    _msg = Msg("Pflicht {obligation}: „{kind}“ muss beteiligt werden ({norm}), es fehlt ein Nachrichtenfluss.",
+               "Obligation {obligation}: '{kind}' must be involved ({norm}); a message flow is missing.")
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        """Report must-involve stakeholder kinds without evidence, at the obligation's first step."""
+        names = {k.id: k.name for k in ctx.catalogue.stakeholder_kinds} if ctx.catalogue else {}
+        for obligation in ctx.applicable:
+            steps = obligation_steps(ctx, obligation.id)
+            if not steps:
+                continue
+            kinds = involved_kinds(ctx, steps)
+            for req in obligation.stakeholders:
+                if req.involvement == "must" and req.stakeholder not in kinds:
+                    yield self.report(steps[0], self._msg, req.citation or None, obligation=obligation.id,
+                                      kind=names.get(req.stakeholder, req.stakeholder), norm=req.citation or "-")
