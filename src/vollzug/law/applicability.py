@@ -1,0 +1,168 @@
+"""Anwendbarkeit: which obligations apply to a municipality, and by which fixed date.
+
+Conditions: population thresholds (with a caveat when the figure's reference date differs from the law's),
+Land options (looked up in the catalogue for the municipality's Land), municipality kinds and the municipality's
+own choices (unset choices count as ``False``). Reasons are German sentences for summaries and reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from vollzug.glossary import term
+from vollzug.model.actors import Municipality
+from vollzug.model.law import (
+    Catalogue,
+    ChoiceCondition,
+    Condition,
+    FixedDeadline,
+    LandOptionCondition,
+    MunicipalityKindCondition,
+    Obligation,
+    PopulationCondition,
+)
+
+__all__ = [
+    "Applicability",
+    "applicable",
+    "deadline_for",
+    "deadline_rule_for",
+    "effective_choices",
+    "land_options_for",
+    "obligations_for",
+]
+
+_OPS = {"lt": ("<", int.__lt__), "le": ("≤", int.__le__), "gt": (">", int.__gt__), "ge": ("≥", int.__ge__)}
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """Ergebnis der Anwendbarkeitsprüfung: whether an obligation applies and why (German reasons)."""
+
+    applies: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def _population(cond: PopulationCondition, municipality: Municipality) -> tuple[bool, str]:
+    symbol, compare = _OPS[cond.op]
+    pop = municipality.population
+    if pop is None:
+        threshold = f"{symbol} {_number(cond.value)}"
+        return False, f"Einwohnerzahl von {municipality.name} unbekannt; Schwelle {threshold} nicht prüfbar"
+    holds = compare(pop.count, cond.value)
+    source = f"{pop.source}, " if pop.source else ""
+    text = (
+        f"Einwohnerzahl {_number(pop.count)} ({source}Stichtag {_date(pop.reference_date)}) "
+        f"{symbol if holds else 'nicht ' + symbol} {_number(cond.value)}"
+    )
+    if pop.reference_date != cond.reference_date:
+        text += f" – das Gesetz zählt die gemeldeten Einwohner am {_date(cond.reference_date)}, bitte prüfen"
+    if pop.quality == "unverified":
+        text += " (Zahl nicht verifiziert)"
+    return holds, text
+
+
+def _check(
+    cond: Condition, municipality: Municipality, choices: Mapping[str, bool], land: Collection[str]
+) -> tuple[bool, str]:
+    if isinstance(cond, PopulationCondition):
+        return _population(cond, municipality)
+    if isinstance(cond, LandOptionCondition):
+        holds = cond.option in land
+        name = term(f"land_option.{cond.option}", default=cond.option)
+        verb = "genutzt" if holds else "nicht genutzt"
+        return holds, f"Landesoption „{name}“ in {municipality.land} {verb}"
+    if isinstance(cond, MunicipalityKindCondition):
+        holds = municipality.kind in cond.kinds
+        kinds = ", ".join(cond.kinds)
+        return holds, f"Kommunaltyp {municipality.kind} {'gehört' if holds else 'gehört nicht'} zu: {kinds}"
+    assert isinstance(cond, ChoiceCondition)
+    value = bool(choices.get(cond.choice, False))
+    holds = value == cond.value
+    name = term(f"choice.{cond.choice}", default=cond.choice)
+    state = "gewählt" if value else "nicht gewählt"
+    return holds, f"Wahlentscheidung „{name}“ {state}"
+
+
+def applicable(
+    obligation: Obligation,
+    municipality: Municipality,
+    *,
+    choices: Mapping[str, bool] | None = None,
+    land: Collection[str] = (),
+) -> Applicability:
+    """Does ``obligation`` apply? ``land`` is the set of Land options in force (see :func:`land_options_for`)."""
+    chosen = choices or {}
+    if not obligation.applicability:
+        return Applicability(True, ["gilt ohne Bedingung"])
+    reasons: list[str] = []
+    applies = True
+    for cond in obligation.applicability:
+        holds, reason = _check(cond, municipality, chosen, land)
+        reasons.append(reason)
+        applies = applies and holds
+    return Applicability(applies, reasons)
+
+
+def land_options_for(catalogue: Catalogue, land: str) -> frozenset[str]:
+    """Ids of the catalogue's Land options that ``land`` (e.g. "NRW") uses."""
+    return frozenset(option.id for option in catalogue.land_options if land in option.lands)
+
+
+def _conditions_hold(conditions: Iterable[Condition], municipality: Municipality, land: Collection[str]) -> bool:
+    return all(_check(cond, municipality, {}, land)[0] for cond in conditions)
+
+
+def deadline_rule_for(
+    obligation: Obligation, municipality: Municipality, *, land: Collection[str] = ()
+) -> FixedDeadline | None:
+    """The earliest fixed deadline rule whose conditions hold for the municipality, or None."""
+    fitting = [
+        rule
+        for rule in obligation.deadlines
+        if isinstance(rule, FixedDeadline) and _conditions_hold(rule.applies_if, municipality, land)
+    ]
+    return min(fitting, key=lambda rule: rule.date, default=None)
+
+
+def deadline_for(obligation: Obligation, municipality: Municipality, *, land: Collection[str] = ()) -> dt.date | None:
+    """The fixed date by which the obligation must be met, or None (e.g. 30.06.2028 for Rheine under § 4 Abs. 2 WPG)."""
+    rule = deadline_rule_for(obligation, municipality, land=land)
+    return rule.date if rule else None
+
+
+def effective_choices(
+    catalogue: Catalogue, municipality: Municipality, choices: Mapping[str, bool] | None = None
+) -> dict[str, bool]:
+    """The municipality's choices plus defaults: an applicable obligation that rests on a Land option sets the
+    choice of the same id to True unless it was given (Metelen under 10,000 → ``simplified_procedure``)."""
+    result = dict(choices or {})
+    land = land_options_for(catalogue, municipality.land)
+    for ob in catalogue.obligations:
+        options = [c.option for c in ob.applicability if isinstance(c, LandOptionCondition)]
+        if options and applicable(ob, municipality, choices=result, land=land).applies:
+            for option in options:
+                result.setdefault(option, True)
+    return result
+
+
+def obligations_for(
+    catalogue: Catalogue, municipality: Municipality, choices: Mapping[str, bool] | None = None
+) -> list[tuple[Obligation, Applicability]]:
+    """Every obligation of the catalogue with its applicability for the municipality (catalogue order).
+
+    Choices are completed by :func:`effective_choices` first.
+    """
+    land = land_options_for(catalogue, municipality.land)
+    chosen = effective_choices(catalogue, municipality, choices)
+    return [(ob, applicable(ob, municipality, choices=chosen, land=land)) for ob in catalogue.obligations]
