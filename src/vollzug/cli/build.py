@@ -1,0 +1,39 @@
+"""``vollzug build``: compile authoring YAML to BPMN 2.0 (pools, lanes, layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.errors import ConfigError
+
+
+@click.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output .bpmn (only with one input file).")
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any .bpmn is missing or out of date.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+def command(paths: tuple[Path, ...], output: Path | None, check: bool, quiet: bool) -> int:
+    """Compile MODEL.yaml (or every model under a folder) to BPMN; each .bpmn is written beside its .yaml
+    unless -o is given."""
+    from vollzug.authoring.project import build_one, find_sources
+
+    sources = find_sources(list(paths))
+    if output is not None and (len(sources) != 1 or paths[0].is_dir()):
+        raise ConfigError("-o/--output needs exactly one input file")
+    stale = 0
+    for source in sources:
+        result = build_one(source, output, check=check)
+        for diag in result.diagnostics:
+            click.echo(str(diag), err=True)
+        stale += result.stale
+        if check and result.stale:
+            click.echo(f"{result.target}: out of date (run: vollzug build {source})")
+        elif not quiet:
+            state = "written" if result.stale else "unchanged"
+            click.echo(f"{result.target}: {state}")
+    if check and stale:
+        return EXIT_FINDINGS
+    return EXIT_OK
