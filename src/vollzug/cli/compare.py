@@ -1,0 +1,55 @@
+"""``vollzug compare``: many towns against the reference SOLL of their law (matrices, similarity, clustering)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+
+
+@click.command("compare")
+@click.argument("models", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--reference", "-r", "references", multiple=True, required=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="Reference SOLL (repeatable: one per law; folders ok).")
+@click.option("--law", default=None, help="Only models of this catalogue id (e.g. WPG).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write the output files into this folder instead of stdout.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--pairwise", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,
+              help="Town × town matrix and clustering (auto: up to 2000 towns).")
+@click.option("--no-rules", is_flag=True, help="Skip the rules engine (comparison gaps only; faster).")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | None, fmt: str,
+            out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: str, quiet: bool) -> int:
+    """Compare each town's model with the reference SOLL: obligation × town matrix, similarity, clusters.
+
+    Exit code 1 if any town has a missing or deviating obligation.
+    """
+    from vollzug.compare.engine import compare_all
+    from vollzug.compare.inputs import load_inputs
+    from vollzug.report.output import progress_bar, render, write_files
+
+    inputs = load_inputs(models, references, law)
+    for note in inputs.notes:
+        click.echo(note, err=True)
+    with progress_bar(len(inputs.towns), "Vergleich", not quiet) as advance:
+        result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, pairwise_mode=pairwise,
+                             rules=not no_rules, progress=advance)
+    files = render(result, [fmt], lang)  # type: ignore[arg-type]
+    if out_dir is not None:
+        for path in write_files(files, out_dir):
+            click.echo(str(path), err=True)
+    else:
+        first = next(iter(files))
+        text = files.get(f"{result.comparisons[0].law.lower()}-matrix.csv", files[first]) \
+            if fmt == "csv" and result.comparisons else files[first]
+        click.echo(text.decode("utf-8-sig"), nl=False)
+    open_cells = sum(x.counts.get("missing", 0) + x.counts.get("deviating", 0)
+                     for c in result.comparisons for x in c.towns)
+    return EXIT_FINDINGS if open_cells else EXIT_OK

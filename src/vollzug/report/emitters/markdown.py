@@ -1,0 +1,52 @@
+"""Markdown emitter for wikis: overview, status matrix, closest towns and gaps per town (text escaped)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from vollzug.compare.results import DIMENSIONS, ComparisonSet
+from vollzug.i18n import Lang
+from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
+
+_SYMBOL = {"covered": "✓", "deviating": "~", "missing": "✗", "not_applicable": "–"}
+
+
+def md(value: object) -> str:
+    """Escape text for a Markdown table cell (also neutralises inline HTML)."""
+    text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text).replace("\n", " ")
+
+
+def _table(header: Iterable[object], rows: Iterable[Iterable[object]]) -> list[str]:
+    head = [md(h) for h in header]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines.extend("| " + " | ".join(md(c) for c in row) + " |" for row in rows)
+    return [*lines, ""]
+
+
+def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
+    """``report.md``."""
+    out = [f"# {t('doc_title', lang)}", "", f"{t('generated', lang)}: {md(result.generated)}", ""]
+    for c in result.comparisons:
+        out += [f"## {md(t('title', lang, law=c.law))}", "", f"{t('reference', lang)}: {md(c.reference)}", ""]
+        out += _table([t("town", lang), t("population", lang), t("similarity", lang),
+                       *(STATUS[s](lang) for s in STATUS), t("gaps", lang), t("fte", lang)],
+                      [[x.name, x.population or "–", f"{x.similarity.overall:.3f}",
+                        *(x.counts.get(s, 0) for s in STATUS), len(x.gaps), f"{x.fte:.2f}"] for x in c.towns])
+        out += [f"### {md(t('matrix', lang))}", "",
+                " · ".join(f"{_SYMBOL[s]} {STATUS[s](lang)}" for s in STATUS), ""]
+        out += _table([t("obligation", lang), *(x.name for x in c.towns)],
+                      [[o.id, *(_SYMBOL[x.cells[i].status] for x in c.towns)] for i, o in enumerate(c.obligations)])
+        out += [f"### {md(t('closest', lang))}", ""]
+        by_key = {x.key: x for x in c.towns}
+        out += _table([t("town", lang), *(DIMENSION[d](lang) for d in ("overall", *DIMENSIONS))],
+                      [[by_key[k].name, *(f"{getattr(by_key[k].similarity, d):.3f}" for d in ("overall", *DIMENSIONS))]
+                       for k in c.closest[:10]])
+        for x in c.towns:
+            out += [f"### {md(x.name)}", ""]
+            out += _table([t("category", lang), "", t("norm", lang), t("message", lang), t("element", lang)],
+                          [[g.category, gap_name(g.category, lang), g.citation, g.message, g.element or ""]
+                           for g in sorted(x.gaps, key=lambda g: g.category)]) if x.gaps else [t("none", lang), ""]
+    return {"report.md": "\n".join(out).encode("utf-8")}

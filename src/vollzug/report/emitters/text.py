@@ -1,0 +1,25 @@
+"""Text emitter (terminal summary of ``vollzug compare``)."""
+
+from __future__ import annotations
+
+from vollzug.compare.results import ComparisonSet
+from vollzug.i18n import Lang
+from vollzug.report.labels import STATUS, t
+
+
+def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
+    """``report.txt``: per law, one line per town, closest first."""
+    lines: list[str] = []
+    for c in result.comparisons:
+        lines.append(f"{t('title', lang, law=c.law)} – {t('reference', lang)}: {c.reference}")
+        by_key = {x.key: x for x in c.towns}
+        width = max((len(x.name) for x in c.towns), default=10)
+        header = "  ".join(f"{STATUS[s](lang):>10}" for s in STATUS)
+        lines.append(f"{t('town', lang):<{width}}  {t('similarity', lang)[:10]:>10}  {header}  {t('gaps', lang):>6}")
+        for key in c.closest:
+            x = by_key[key]
+            counts = "  ".join(f"{x.counts.get(s, 0):>10}" for s in STATUS)
+            lines.append(f"{x.name:<{width}}  {x.similarity.overall:>10.3f}  {counts}  {len(x.gaps):>6}")
+        lines.append("")
+    lines.extend(f"{t('skipped', lang)}: {s}" for s in result.skipped)
+    return {"report.txt": ("\n".join(lines) + "\n").encode("utf-8")}

@@ -1,0 +1,1 @@
+"""HTML report: a tiny escaping markup layer, page sections and inline assets."""

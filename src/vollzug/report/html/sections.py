@@ -1,0 +1,195 @@
+"""Sections of the HTML report: district overview (tables, heat-maps, dendrogram) and one section per town."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from vollzug.compare.clustering import dendrogram_svg
+from vollzug.compare.results import DIMENSIONS, Comparison, ObligationCell, TownResult
+from vollzug.i18n import Lang
+from vollzug.report.diagram import diagram_svg
+from vollzug.report.html.markup import Markup, el, table
+from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
+
+HEATMAP_PAIRWISE_LIMIT = 80
+"""Town × town heat-map only up to this many towns (the JSON/XLSX always hold the matrix)."""
+PER_TOWN_LIMIT = 400
+"""Town sections are written for at most this many towns (the overview lists all)."""
+
+
+def anchor(comparison: Comparison, key: str) -> str:
+    """Id of a town section."""
+    return f"{comparison.law.lower()}-{key}"
+
+
+def num(value: float | int | None, digits: int = 2) -> tuple[str, dict[str, object]]:
+    """A right-aligned number cell with German formatting and a machine sort key."""
+    if value is None:
+        return "–", {"class": "num", "data-sort": ""}
+    text = f"{value:,.{digits}f}".replace(",", "␣").replace(".", ",").replace("␣", ".")
+    return text, {"class": "num", "data-sort": f"{value}"}
+
+
+def badge(status: str, lang: Lang) -> Markup:
+    """A coloured status label."""
+    return el("span", {"class": f"badge s-{status}"}, STATUS[status](lang))
+
+
+def legend(lang: Lang) -> Markup:
+    """Colour legend of the status heat-map."""
+    return el("p", {"class": "legend"}, [el("span", None, el("i", {"class": f"s-{s}"}), STATUS[s](lang))
+                                         for s in STATUS])
+
+
+def overview(comparison: Comparison, lang: Lang) -> Markup:
+    """Overview of one law: towns table, status heat-map, similarity, dendrogram, closest towns, outliers."""
+    law = comparison.law.lower()
+    groups = comparison.clustering.groups if comparison.clustering else {}
+    rows = []
+    for town in comparison.towns:
+        rows.append([
+            el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name),
+            town.kind, num(town.population, 0), num(town.similarity.overall, 3),
+            num(town.counts.get("covered", 0), 0), num(town.counts.get("deviating", 0), 0),
+            num(town.counts.get("missing", 0), 0), num(town.counts.get("not_applicable", 0), 0),
+            num(len(town.gaps), 0), num(town.fte), num(town.eur, 0), groups.get(town.key, "–"),
+            t("synthetic", lang) if town.synthetic else "",
+        ])
+    headers = [t("town", lang), t("kind", lang), t("population", lang), t("similarity", lang),
+               *(STATUS[s](lang) for s in STATUS), t("gaps", lang), t("fte", lang), t("eur", lang),
+               t("cluster", lang), ""]
+    parts: list[object] = [
+        el("h2", {"id": f"{law}-overview"}, t("title", lang, law=comparison.law)),
+        el("p", {"class": "muted"}, t("reference", lang), ": ", comparison.reference_title or comparison.reference,
+           " (", comparison.reference, ")"),
+        el("h3", None, t("overview", lang)),
+        table(headers, rows, table_id=f"{law}-towns", filter_label=t("filter", lang)),
+        el("h3", None, t("matrix", lang)), legend(lang), status_heatmap(comparison, lang),
+    ]
+    if comparison.similarity and len(comparison.towns) <= HEATMAP_PAIRWISE_LIMIT:
+        parts += [el("h3", None, t("pairwise", lang)), pairwise_heatmap(comparison)]
+    if comparison.clustering:
+        labels = {town.key: town.name for town in comparison.towns}
+        parts += [el("h3", None, t("dendrogram", lang)),
+                  el("div", {"class": "diagram"}, Markup(dendrogram_svg(comparison.clustering, labels)))]
+    by_key = {town.key: town for town in comparison.towns}
+    dims = ("overall", *DIMENSIONS)
+    closest_rows = [[i + 1, by_key[k].name, *(num(getattr(by_key[k].similarity, d), 3) for d in dims)]
+                    for i, k in enumerate(comparison.closest[:15])]
+    parts += [el("h3", None, t("closest", lang)),
+              table(["#", t("town", lang), *(DIMENSION[d](lang) for d in ("overall", *DIMENSIONS))], closest_rows,
+                    table_id=f"{law}-closest")]
+    if comparison.outliers:
+        outlier_rows = [[o.obligation, by_key[o.town].name if o.town in by_key else o.town, o.reason]
+                        for o in comparison.outliers[:500]]
+        parts += [el("h3", None, t("outliers", lang)),
+                  table([t("obligation", lang), t("town", lang), t("reason", lang)], outlier_rows,
+                        table_id=f"{law}-outliers", filter_label=t("filter", lang))]
+    return el("section", {"class": "law"}, parts)
+
+
+def _cell_title(cell: ObligationCell, lang: Lang) -> str:
+    bits = [STATUS[cell.status](lang)]
+    if cell.responsible_name:
+        bits.append(f"{t('responsible', lang)}: {cell.responsible_name}")
+    if cell.fte:
+        bits.append(f"{t('fte', lang)} {cell.fte:.2f}")
+    bits.extend(cell.reasons)
+    return " · ".join(bits)
+
+
+def status_heatmap(comparison: Comparison, lang: Lang) -> Markup:
+    """Obligations (rows) × towns (columns), coloured by status; details in the cell title."""
+    head = el("tr", None, el("th", None, ""), [el("th", {"class": "col", "scope": "col"},
+                                                  el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name))
+                                               for town in comparison.towns])
+    rows = []
+    for index, info in enumerate(comparison.obligations):
+        cells = [el("td", {"class": f"s-{town.cells[index].status}",
+                           "title": f"{town.name} – {info.id}: {_cell_title(town.cells[index], lang)}"})
+                 for town in comparison.towns]
+        rows.append(el("tr", None, el("th", {"scope": "row", "title": info.title}, info.id), cells))
+    return el("div", {"class": "diagram"}, el("table", {"class": "heat"}, el("thead", None, head),
+                                              el("tbody", None, rows)))
+
+
+def pairwise_heatmap(comparison: Comparison) -> Markup:
+    """Town × town overall similarity as a grey-blue heat-map."""
+    assert comparison.similarity is not None
+    names = {town.key: town.name for town in comparison.towns}
+    keys = comparison.similarity.towns
+    head = el("tr", None, el("th", None, ""), [el("th", {"class": "col"}, names.get(k, k)) for k in keys])
+    rows = []
+    for i, key in enumerate(keys):
+        cells = []
+        for j, value in enumerate(comparison.similarity.overall[i]):
+            shade = int(255 - 200 * max(0.0, min(1.0, value)))
+            cells.append(el("td", {"style": f"background:rgb({shade},{shade + 20 if shade < 235 else 255},255)",
+                                   "title": f"{names.get(key, key)} ↔ {names.get(keys[j], keys[j])}: {value:.3f}"}))
+        rows.append(el("tr", None, el("th", {"scope": "row"}, names.get(key, key)), cells))
+    return el("div", {"class": "diagram"}, el("table", {"class": "heat"}, el("thead", None, head),
+                                              el("tbody", None, rows)))
+
+
+def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup:
+    """One town: gaps by category, cells, diff, coloured diagram, RACI, resources."""
+    tid = anchor(comparison, town.key)
+    titles = {o.id: o for o in comparison.obligations}
+    by_category = Counter(g.category for g in town.gaps)
+    gap_rows = [[(g.category, {"data-sort": g.category}), gap_name(g.category, lang), g.citation, g.message,
+                 g.element or "", g.code, g.source] for g in sorted(town.gaps, key=lambda g: (g.category, g.code))]
+    summary = ", ".join(f"{c} {gap_name(c, lang)}: {n}" for c, n in sorted(by_category.items()))
+    cell_rows = [[c.obligation, titles[c.obligation].title if c.obligation in titles else "",
+                  (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte),
+                  num(c.eur, 0), ", ".join(c.stakeholders), t("yes", lang) if c.notified else t("no", lang),
+                  "; ".join(c.reasons)] for c in town.cells]
+    parts: list[object] = [
+        el("h3", None, town.name, " ", el("span", {"class": "muted"}, f"({town.variant} · {town.kind} · ",
+                                          t("population", lang), f" {town.population or '–'})")),
+        el("p", {"class": "muted"}, town.path, " · ", t("similarity", lang), f" {town.similarity.overall:.3f}"),
+        el("h4", None, t("gaps", lang), f" ({len(town.gaps)})"), el("p", None, summary or t("none", lang)),
+        table([t("category", lang), "", t("norm", lang), t("message", lang), t("element", lang), t("code", lang),
+               t("source", lang)], gap_rows, table_id=f"{tid}-gaps", filter_label=t("filter", lang)),
+        el("h4", None, t("matrix", lang)),
+        table([t("obligation", lang), "", t("status", lang), t("responsible", lang), t("fte", lang), t("eur", lang),
+               t("stakeholders", lang), t("notified", lang), t("reason", lang)], cell_rows, table_id=f"{tid}-cells"),
+    ]
+    if town.own_soll is not None:
+        own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}), "; ".join(c.reasons)]
+                    for c in town.own_soll]
+        parts += [el("h4", None, t("own_soll", lang)),
+                  table([t("obligation", lang), t("status", lang), t("reason", lang)], own_rows,
+                        table_id=f"{tid}-own")]
+    if town.diff:
+        diff_rows = [[d.kind, d.label, d.detail, d.element or d.reference_element or ""] for d in town.diff]
+        parts += [el("h4", None, t("diff", lang), f" ({len(town.diff)})"),
+                  table([t("change", lang), t("label", lang), t("detail", lang), t("element", lang)], diff_rows,
+                        table_id=f"{tid}-diff", filter_label=t("filter", lang))]
+    if town.diagram is not None:
+        svg = diagram_svg(town.diagram)
+        parts += [el("h4", None, t("diagram", lang)), _diagram_legend(lang),
+                  el("div", {"class": "diagram"}, Markup(svg)) if svg else el("p", {"class": "muted"},
+                                                                               t("no_diagram", lang))]
+    if town.raci is not None and town.raci.units:
+        raci_rows = [[name, *town.raci.letters[i]] for i, (_uid, name) in enumerate(town.raci.units)]
+        parts += [el("h4", None, t("raci", lang)),
+                  el("div", {"class": "diagram"},
+                     table([t("unit", lang), *(name or sid for sid, name in town.raci.steps)], raci_rows,
+                           css="data raci", table_id=f"{tid}-raci"))]
+    if town.units:
+        unit_rows = [[u.name, num(u.fte), num(u.eur, 0), ", ".join(u.it_systems)] for u in town.units]
+        parts += [el("h4", None, t("resources", lang)),
+                  table([t("unit", lang), t("fte", lang), t("eur", lang), t("it", lang)], unit_rows,
+                        table_id=f"{tid}-units")]
+    if town.notes:
+        parts.append(el("p", {"class": "muted"}, t("notes", lang), ": ", "; ".join(town.notes)))
+    return el("section", {"class": "town", "id": tid}, parts)
+
+
+def _diagram_legend(lang: Lang) -> Markup:
+    from vollzug.report.diagram import COLOURS
+
+    keys = {"same": "legend_same", "changed": "legend_changed", "added": "legend_added"}
+    return el("p", {"class": "legend"}, [el("span", None, el("i", {"style": f"background:{COLOURS[s][0]};"
+                                                                   f"border:1px solid {COLOURS[s][1]}"}),
+                                            t(k, lang)) for s, k in keys.items()])
