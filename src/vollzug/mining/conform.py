@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from vollzug.mining._pm4py import pm4py, quiet
+from vollzug.mining.deadlines import DeadlineCompliance
 from vollzug.mining.log import EventLog
 from vollzug.mining.mapping import MappingResult, normalise
 from vollzug.mining.petri import model_to_petri, step_of_transition
@@ -109,6 +110,8 @@ class ConformanceResult(BaseModel):
     """Log activities the model does not know, most frequent first."""
     mapping: MappingResult
     """The activity mapping used."""
+    deadlines: tuple[DeadlineCompliance, ...] = ()
+    """Deadline compliance measured on the log (catalogue rules and the model's step deadlines)."""
     seconds: float = 0.0
     """Wall time of the replay."""
     notes: tuple[str, ...] = ()
