@@ -86,7 +86,15 @@ class Layouter:
                     break
         for note in self.model.annotations:
             if note.target in members:
-                out.append((note.id, note.target, 120, 50))
+                out.append((note.id, note.target, 100, 50))
+        return out
+
+    def orphans(self) -> list[tuple[str, int, int]]:
+        """Data objects and annotations attached to nothing drawn in a container: (id, w, h)."""
+        linked = {a.source for a in self.model.data_associations} | {a.target for a in self.model.data_associations}
+        out = [(d.id, *((50, 50) if d.kind == "store" else (36, 50))) for d in self.model.data_objects
+               if d.id not in linked]
+        out += [(n.id, 100, 50) for n in self.model.annotations if n.target is None or n.target not in self.steps]
         return out
 
     def _owner(self, step_id: str, members: set[str]) -> str | None:
@@ -99,7 +107,8 @@ class Layouter:
             current = step.parent if step.type != "boundaryEvent" else (step.event.attached_to if step.event else None)
         return current
 
-    def container(self, nodes: list[Step], band_of: dict[str, object], bands: list[object]) -> Placement:
+    def container(self, nodes: list[Step], band_of: dict[str, object], bands: list[object], *,
+                  main: bool = False) -> Placement:
         """Place one container (expanded sub-processes are placed first, recursively, and become big nodes)."""
         sizes: dict[str, tuple[int, int]] = {}
         for s in nodes:
@@ -117,6 +126,9 @@ class Layouter:
             if anchor is not None and ident not in placed:
                 placed.add(ident)
                 items.append(Item(ident, w, h, band=band_of.get(anchor), node=False, anchor=anchor))
+        if main:
+            for ident, w, h in self.orphans():
+                items.append(Item(ident, w, h, band=bands[0], node=False))
         edges: list[tuple[str, str]] = []
         for f in self.model.sequence_flows:
             src, tgt = self._owner(f.source, members), self._owner(f.target, members)

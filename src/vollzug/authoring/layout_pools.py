@@ -48,7 +48,7 @@ def layout_collaboration(lay: Layouter, model: OperationalModel, main_id: str | 
     top = [s for s in lay.children[None]]
     main_nodes = [s for s in top if s.pool is None or s.pool == main_id]
     bands, band_of = _bands(model, [s.id for s in main_nodes], {s.id: s.lane for s in main_nodes})
-    main_place = lay.container(main_nodes, band_of, bands)
+    main_place = lay.container(main_nodes, band_of, bands, main=True)
     depth = max((d for _lane, d in lane_order(model)), default=-1) + 1
     main_dx = POOL_LABEL * (1 + depth)
     expanded: list[tuple[str, Placement, int]] = []
@@ -150,18 +150,46 @@ def _sequence(lay: Layouter, s_id: str, t_id: str, s: Box, t: Box) -> list[Point
     return [(s.cx, s.bottom), (s.cx, yb), (t.cx, yb), (t.cx, t.bottom)]
 
 
+def _pool_of(box: Box, pools: list[Box]) -> Box | None:
+    return next((p for p in pools if _inside(box, p) and p != box), None)
+
+
+def _clear(x: int, y0: int, y1: int, obstacles: list[Box], ends: tuple[Box, Box]) -> bool:
+    lo, hi = min(y0, y1), max(y0, y1)
+    return not any(b.x - 4 <= x <= b.right + 4 and b.y < hi and lo < b.bottom and b not in ends
+                   and not any(_inside(end, b) for end in ends) for b in obstacles)
+
+
+def _inside(inner: Box, outer: Box) -> bool:
+    return outer.x <= inner.x and inner.right <= outer.right and outer.y <= inner.y and inner.bottom <= outer.bottom
+
+
+def _message(a: Box, b: Box, pools: list[Box], obstacles: list[Box]) -> list[Point]:
+    """Vertical message flow; bends in the gap between the two pools when the ends do not overlap in x."""
+    down = a.bottom <= b.y
+    y0, y1 = (a.bottom, b.y) if down else (a.y, b.bottom)
+    lo, hi = max(a.x, b.x), min(a.right, b.right)
+    if lo < hi:
+        middle = (lo + hi) // 2
+        candidates = sorted(range(lo + 6, hi - 5, 6), key=lambda x: (abs(x - middle), x)) or [middle]
+        x = next((c for c in candidates if _clear(c, y0, y1, obstacles, (a, b))), middle)
+        return [(x, y0), (x, y1)]
+    pa, pb = _pool_of(a, pools) or a, _pool_of(b, pools) or b
+    gap = (pa.bottom + pb.y) // 2 if down else (pb.bottom + pa.y) // 2
+    return [(a.cx, y0), (a.cx, gap), (b.cx, gap), (b.cx, y1)]
+
+
 def _route(lay: Layouter, model: OperationalModel, d: Diagram) -> None:
     shapes = d.shapes
     for flow in model.sequence_flows:
         if flow.source in shapes and flow.target in shapes:
             d.edges[flow.id] = _sequence(lay, flow.source, flow.target, shapes[flow.source], shapes[flow.target])
-    used: dict[str, int] = defaultdict(int)
+    pools = [shapes[p.id] for p in model.pools if p.id in shapes]
+    frames = pools + [shapes[u.id] for u in model.org_units if u.id in shapes]
+    obstacles = [b for b in shapes.values() if b not in frames]
     for mflow in model.message_flows:
         if mflow.source in shapes and mflow.target in shapes:
-            key = mflow.source if mflow.source in lay.steps else mflow.target
-            shift = 12 * used[key] - (6 if used[key] else 0)
-            used[key] += 1
-            d.edges[mflow.id] = connect(shapes[mflow.source], shapes[mflow.target], shift)
+            d.edges[mflow.id] = _message(shapes[mflow.source], shapes[mflow.target], pools, obstacles)
     for assoc in model.data_associations:
         if assoc.source in shapes and assoc.target in shapes:
             d.edges[assoc.id] = connect(shapes[assoc.source], shapes[assoc.target])
