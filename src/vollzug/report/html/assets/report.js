@@ -5,9 +5,12 @@
     var cell = row.cells[index];
     if (!cell) { return ""; }
     var raw = cell.getAttribute("data-sort");
-    var text = raw !== null ? raw : cell.textContent.trim();
-    var num = Number(text.replace(/\./g, "").replace(",", "."));
-    return text !== "" && !isNaN(num) && /^[-+]?[\d.,]+$/.test(text) ? num : text.toLowerCase();
+    if (raw !== null && raw !== "" && !isNaN(Number(raw))) { return Number(raw); }
+    var text = (raw !== null ? raw : cell.textContent).trim();
+    if (/^[-+]?\d{1,3}(\.\d{3})*(,\d+)?$|^[-+]?\d+(,\d+)?$/.test(text)) {
+      return Number(text.replace(/\./g, "").replace(",", "."));
+    }
+    return text.toLowerCase();
   }
   function sortBy(table, index, header) {
     var body = table.tBodies[0];
