@@ -1,0 +1,191 @@
+"""Fachliche Deltas: responsibility shifts, resources, stakeholders, notifications, deadlines and obligations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from vollzug.diff import messages as m_
+from vollzug.diff.changes import (
+    DomainDelta,
+    ResourceDelta,
+    ResourceTotals,
+    ResponsibilityShift,
+    Text,
+)
+from vollzug.diff.elements import plain
+from vollzug.model.process import OperationalModel, Step
+from vollzug.model.resources import (
+    BudgetResource,
+    DataSourceResource,
+    ExternalServiceResource,
+    ItSystemResource,
+    StaffResource,
+)
+
+
+def _letters(step: Step, letter: str) -> tuple[str, ...]:
+    return tuple(sorted(r.party for r in step.raci if r.letter == letter))
+
+
+def responsibility_shifts(
+    left: OperationalModel, right: OperationalModel, pairs: list[tuple[Step, Step]], units: Mapping[str, str]
+) -> list[ResponsibilityShift]:
+    """Steps whose lane (translated through the unit mapping ``units``) or whose A/R parties changed."""
+    lnames = {u.id: u.name for u in left.org_units} | {r.id: r.name for r in left.roles}
+    rnames = {u.id: u.name for u in right.org_units} | {r.id: r.name for r in right.roles}
+    out: list[ResponsibilityShift] = []
+    for ls, rs in pairs:
+        lane_moved = units.get(ls.lane or "", ls.lane) != rs.lane
+        lraci = {f"{units.get(r.party, r.party)}:{r.letter}" for r in ls.raci}
+        rraci = {f"{r.party}:{r.letter}" for r in rs.raci}
+        if not lane_moved and lraci == rraci:
+            continue
+        out.append(ResponsibilityShift(
+            id=rs.id, left_id=ls.id, name=rs.name or ls.name, left_lane=ls.lane, right_lane=rs.lane,
+            left_lane_name=lnames.get(ls.lane or "", ls.lane or ""),
+            right_lane_name=rnames.get(rs.lane or "", rs.lane or ""),
+            left_accountable=_letters(ls, "A"), right_accountable=_letters(rs, "A"),
+            left_responsible=_letters(ls, "R"), right_responsible=_letters(rs, "R"),
+            raci_added=tuple(sorted(rraci - lraci)), raci_removed=tuple(sorted(lraci - rraci)),
+        ))
+    return out
+
+
+def _measures(step: Step) -> dict[tuple[str, str, str], float]:
+    """(kind, name, measure) → value for every resource of a step (same kind+name summed)."""
+    out: dict[tuple[str, str, str], float] = {}
+    key: tuple[str, str, str]
+    for res in step.resources:
+        if isinstance(res, StaffResource):
+            key, value = (res.kind, res.name, "fte"), res.fte
+        elif isinstance(res, BudgetResource):
+            key, value = (res.kind, res.name, "eur"), res.eur
+        elif isinstance(res, ExternalServiceResource):
+            key, value = (res.kind, res.name or (res.provider or ""), "eur"), res.eur or 0.0
+        else:
+            key, value = (res.kind, res.name, "presence"), 1.0
+        out[key] = out.get(key, 0.0) + value
+    return out
+
+
+def resource_deltas(pairs: list[tuple[Step | None, Step | None]]) -> list[ResourceDelta]:
+    """Per step pair (either side may be None for added/removed steps): resources that differ."""
+    out: list[ResourceDelta] = []
+    for ls, rs in pairs:
+        lm = _measures(ls) if ls else {}
+        rm = _measures(rs) if rs else {}
+        step_id = rs.id if rs else ls.id if ls else "?"
+        for key in sorted(set(lm) | set(rm)):
+            lv, rv = lm.get(key), rm.get(key)
+            if lv is not None and rv is not None and abs(lv - rv) < 1e-9:
+                continue
+            out.append(ResourceDelta(step=step_id, kind=key[0], name=key[1], measure=key[2],
+                                     left=lv, right=rv, delta=round((rv or 0.0) - (lv or 0.0), 6)))
+    return out
+
+
+def resource_totals(left: OperationalModel, right: OperationalModel) -> ResourceTotals:
+    """FTE and EUR totals; IT systems and data sources present on one side only."""
+    def totals(model: OperationalModel) -> tuple[float, float, set[str], set[str]]:
+        fte = eur = 0.0
+        it: set[str] = set()
+        ds: set[str] = set()
+        for step in model.steps:
+            for res in step.resources:
+                if isinstance(res, StaffResource):
+                    fte += res.fte
+                elif isinstance(res, BudgetResource):
+                    eur += res.eur
+                elif isinstance(res, ExternalServiceResource):
+                    eur += res.eur or 0.0
+                elif isinstance(res, ItSystemResource):
+                    it.add(res.name)
+                elif isinstance(res, DataSourceResource):
+                    ds.add(res.name)
+        return round(fte, 6), round(eur, 2), it, ds
+
+    lf, le, lit, lds = totals(left)
+    rf, re_, rit, rds = totals(right)
+    return ResourceTotals(left_fte=lf, right_fte=rf, left_eur=le, right_eur=re_,
+                          it_systems_added=tuple(sorted(rit - lit)), it_systems_removed=tuple(sorted(lit - rit)),
+                          data_sources_added=tuple(sorted(rds - lds)), data_sources_removed=tuple(sorted(lds - rds)))
+
+
+def stakeholder_deltas(left: OperationalModel, right: OperationalModel) -> list[DomainDelta]:
+    """Stakeholders by kind (then id): added, removed, involvement changed."""
+    def keyed(model: OperationalModel) -> dict[str, tuple[str, str, str, str]]:
+        out: dict[str, tuple[str, str, str, str]] = {}
+        for s in model.stakeholders:
+            out.setdefault(s.kind if s.kind else s.id, (s.id, s.name, s.kind, s.involvement))
+        return out
+
+    lk, rk = keyed(left), keyed(right)
+    out: list[DomainDelta] = []
+    for kind in sorted(set(lk) | set(rk)):
+        a, b = lk.get(kind), rk.get(kind)
+        if a and not b:
+            out.append(DomainDelta(kind="stakeholder", change="removed", element=a[0], subject=kind, left=a[3],
+                                   text=Text.of(m_.STAKEHOLDER_REMOVED, name=a[1], kind=kind)))
+        elif b and not a:
+            out.append(DomainDelta(kind="stakeholder", change="added", element=b[0], subject=kind, right=b[3],
+                                   text=Text.of(m_.STAKEHOLDER_ADDED, name=b[1], kind=kind)))
+        elif a and b and a[3] != b[3]:
+            out.append(DomainDelta(kind="stakeholder", change="changed", element=b[0], subject=kind, left=a[3],
+                                   right=b[3], text=Text.of(m_.INVOLVEMENT_CHANGED, name=b[1], left=a[3], right=b[3])))
+    return out
+
+
+def step_deltas(pairs: list[tuple[Step | None, Step | None]]) -> list[DomainDelta]:
+    """Notification, deadline, obligation and citation differences of step pairs."""
+    out: list[DomainDelta] = []
+    for ls, rs in pairs:
+        step = rs or ls
+        if step is None:
+            continue
+        name = step.name or step.id
+        lo, ro = set(ls.obligations) if ls else set(), set(rs.obligations) if rs else set()
+        for ob in sorted(ro - lo):
+            out.append(DomainDelta(kind="obligation", change="added", element=step.id, subject=ob, right=ob,
+                                   text=Text.of(m_.OBLIGATION_ADDED, name=name, subject=ob)))
+        for ob in sorted(lo - ro):
+            out.append(DomainDelta(kind="obligation", change="removed", element=step.id, subject=ob, left=ob,
+                                   text=Text.of(m_.OBLIGATION_REMOVED, name=name, subject=ob)))
+        lc, rc = set(ls.citations) if ls else set(), set(rs.citations) if rs else set()
+        for c in sorted(rc - lc):
+            out.append(DomainDelta(kind="citation", change="added", element=step.id, subject=c, right=c,
+                                   text=Text.of(m_.CITATION_ADDED, name=name, subject=c)))
+        for c in sorted(lc - rc):
+            out.append(DomainDelta(kind="citation", change="removed", element=step.id, subject=c, left=c,
+                                   text=Text.of(m_.CITATION_REMOVED, name=name, subject=c)))
+        ld = {_deadline_text(d): plain(d) for d in (ls.deadlines if ls else ())}
+        rd = {_deadline_text(d): plain(d) for d in (rs.deadlines if rs else ())}
+        for key in sorted(set(rd) - set(ld)):
+            out.append(DomainDelta(kind="deadline", change="added", element=step.id, subject=key, right=rd[key],
+                                   text=Text.of(m_.DEADLINE_ADDED, name=name, value=key)))
+        for key in sorted(set(ld) - set(rd)):
+            out.append(DomainDelta(kind="deadline", change="removed", element=step.id, subject=key, left=ld[key],
+                                   text=Text.of(m_.DEADLINE_REMOVED, name=name, value=key)))
+        out += _notification_delta(ls, rs, step.id, name)
+    return out
+
+
+def _deadline_text(d: object) -> str:
+    values = plain(d)
+    return ", ".join(f"{k}={v}" for k, v in sorted(values.items()))
+
+
+def _notification_delta(ls: Step | None, rs: Step | None, element: str, name: str) -> list[DomainDelta]:
+    ln = ls.notification if ls else None
+    rn = rs.notification if rs else None
+    if ln == rn:
+        return []
+    if ln is None and rn is not None:
+        return [DomainDelta(kind="notification", change="added", element=element, subject="notification",
+                            right=plain(rn), text=Text.of(m_.NOTIFICATION_ADDED, name=name, channel=rn.channel))]
+    if rn is None and ln is not None:
+        return [DomainDelta(kind="notification", change="removed", element=element, subject="notification",
+                            left=plain(ln), text=Text.of(m_.NOTIFICATION_REMOVED, name=name, channel=ln.channel))]
+    lp, rp = plain(ln), plain(rn)
+    what = ", ".join(k for k in sorted(set(lp) | set(rp)) if lp.get(k) != rp.get(k))
+    return [DomainDelta(kind="notification", change="changed", element=element, subject="notification", left=lp,
+                        right=rp, text=Text.of(m_.NOTIFICATION_CHANGED, name=name, what=what))]

@@ -1,0 +1,128 @@
+"""Elementsicht: a flat, comparable view of every element of an :class:`OperationalModel`.
+
+Each element becomes an :class:`Element` with a category, a type, a label, a map of *semantic properties*
+(``path → plain value``) and the ids it references (so references can be translated through the matching before
+values are compared).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from vollzug.diff.changes import Category
+from vollzug.model.process import OperationalModel, Step
+
+REF_PATHS: frozenset[str] = frozenset({
+    "source", "target", "lane", "pool", "parent", "unit", "process_owner", "attached_to", "stakeholder",
+})
+"""Property paths whose values are element ids (translated through the matching before comparison)."""
+
+STEP_DOMAIN_PATHS: frozenset[str] = frozenset({
+    "raci", "resources", "deadlines", "notification", "obligations", "citations", "lane",
+})
+"""Step properties reported by the dedicated deltas (responsibility, resources, …) as well as in ``changed``."""
+
+
+@dataclass
+class Element:
+    """One element of one side."""
+
+    id: str
+    category: Category
+    type: str
+    name: str
+    props: dict[str, Any] = field(default_factory=dict)
+    """Semantic properties, path → JSON-like value."""
+
+
+def plain(value: Any) -> Any:
+    """JSON-like value of a model field (tuples → lists, records → dicts without defaults)."""
+    if isinstance(value, BaseModel):
+        out: dict[str, Any] = {}
+        for name, info in type(value).model_fields.items():
+            item = getattr(value, name)
+            if item != info.get_default(call_default_factory=True) or name == "kind":
+                out[name] = plain(item)
+        return out
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in sorted(value.items())}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _props(record: BaseModel, skip: Iterable[str] = ("id", "name", "type")) -> dict[str, Any]:
+    skipped = set(skip)
+    out: dict[str, Any] = {}
+    for name, info in type(record).model_fields.items():
+        if name in skipped:
+            continue
+        value = getattr(record, name)
+        default = info.get_default(call_default_factory=True)
+        if value == default or value in ((), "", None):
+            continue
+        out[name] = plain(value)
+    return out
+
+
+def step_props(step: Step) -> dict[str, Any]:
+    """Properties of a step, with RACI and resources in a canonical order."""
+    props = _props(step)
+    if step.raci:
+        props["raci"] = sorted(f"{r.party}:{r.letter}" for r in step.raci)
+    if step.obligations:
+        props["obligations"] = sorted(step.obligations)
+    if step.citations:
+        props["citations"] = sorted(step.citations)
+    return props
+
+
+_HEADER_FIELDS = ("title", "law", "variant", "process_owner", "choices", "joint_with", "documentation", "synthetic")
+
+
+def index_model(model: OperationalModel) -> dict[str, Element]:
+    """All elements of the model by id (the process header under the process id)."""
+    out: dict[str, Element] = {}
+
+    def put(element: Element) -> None:
+        out.setdefault(element.id, element)
+
+    header: dict[str, Any] = {}
+    for name in _HEADER_FIELDS:
+        value = getattr(model, name)
+        if value not in ((), "", None, {}, False):
+            header[name] = plain(value)
+    if model.municipality is not None:
+        header["municipality"] = model.municipality.name
+    put(Element(model.id, "process", "process", model.title, header))
+    for step in model.steps:
+        put(Element(step.id, "step", step.type, step.name, step_props(step)))
+    for flow in model.sequence_flows:
+        put(Element(flow.id, "sequence_flow", "sequenceFlow", flow.name, _props(flow)))
+    for mflow in model.message_flows:
+        put(Element(mflow.id, "message_flow", "messageFlow", mflow.name, _props(mflow)))
+    for unit in model.org_units:
+        put(Element(unit.id, "lane", "lane", unit.name, _props(unit)))
+    for pool in model.pools:
+        put(Element(pool.id, "pool", "participant", pool.name, _props(pool)))
+    for holder in model.stakeholders:
+        if holder.id not in out:
+            put(Element(holder.id, "stakeholder", "stakeholder", holder.name, _props(holder)))
+        else:  # the stakeholder's pool shares its id: merge the stakeholder facts into it
+            out[holder.id].props.update({f"stakeholder.{k}": v for k, v in _props(holder).items()})
+    for role in model.roles:
+        put(Element(role.id, "role", "role", role.name, _props(role)))
+    for data in model.data_objects:
+        kind = "dataStoreReference" if data.kind == "store" else "dataObjectReference"
+        put(Element(data.id, "data_object", kind, data.name, _props(data)))
+    for assoc in model.data_associations:
+        put(Element(assoc.id, "data_association", "dataAssociation", "", _props(assoc)))
+    for note in model.annotations:
+        put(Element(note.id, "annotation", "textAnnotation", "", _props(note, skip=("id",))))
+    return out

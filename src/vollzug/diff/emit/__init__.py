@@ -1,0 +1,41 @@
+"""Ausgabeformate: one emitter per format behind one interface, chosen from a table (no if/elif chain).
+
+An emitter is a function ``emit(result, ctx) -> bytes`` in its own module; ``ctx`` carries the language and the two
+loaded sides (the BPMN emitter needs the right-hand file).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vollzug.diff.changes import DiffResult
+from vollzug.diff.engine import Side
+from vollzug.i18n import Lang
+
+
+@dataclass
+class EmitContext:
+    """What an emitter may need besides the result."""
+
+    lang: Lang = "de"
+    left: Side | None = None
+    right: Side | None = None
+
+
+EMITTERS: dict[str, str] = {
+    "text": "vollzug.diff.emit.text:emit",
+    "json": "vollzug.diff.emit.json:emit",
+    "markdown": "vollzug.diff.emit.markdown:emit",
+    "html": "vollzug.diff.emit.html:emit",
+    "bpmn": "vollzug.diff.emit.bpmn:emit",
+}
+"""Format name → ``module:function``."""
+
+
+def emitter(fmt: str) -> Callable[[DiffResult, EmitContext], bytes]:
+    """The emitter function for a format name."""
+    module, func = EMITTERS[fmt].split(":")
+    found: Callable[[DiffResult, EmitContext], bytes] = getattr(importlib.import_module(module), func)
+    return found

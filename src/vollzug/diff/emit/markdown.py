@@ -1,0 +1,30 @@
+"""Markdown: the text report with headings and lists, model strings escaped."""
+
+from __future__ import annotations
+
+import re
+
+from vollzug.diff.changes import DiffResult
+from vollzug.diff.emit import EmitContext
+from vollzug.diff.emit.sections import build
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
+
+
+def escape(text: str) -> str:
+    """Escape Markdown syntax characters in model strings."""
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def emit(result: DiffResult, ctx: EmitContext) -> bytes:
+    """One ``##`` section per area, differences as list items (details nested)."""
+    title, sections = build(result, ctx.lang)
+    out = [f"# {escape(title)}", ""]
+    for section in sections:
+        out += [f"## {escape(section.heading)}", ""]
+        for line in section.lines:
+            indent = "  " if line.startswith("    ") else ""
+            for part in line.strip().split("\n"):
+                out.append(f"{indent}- {escape(part)}")
+        out.append("")
+    return "\n".join(out).encode("utf-8")

@@ -1,0 +1,113 @@
+"""Berichtsabschnitte: the language-specific content shared by the text, Markdown and HTML emitters."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from vollzug.diff import messages as m_
+from vollzug.diff.changes import AttrChange, DiffResult
+from vollzug.i18n import Lang, Msg
+
+MAX_BEHAVIOUR_LINES = 60
+"""Behavioural deltas listed before the rest is summarised."""
+
+_MORE = Msg("… und {n} weitere", "… and {n} more")
+_ID_MATCHES = Msg("{n} Elemente nach Id zugeordnet", "{n} elements matched by id")
+_SPLIT = Msg("Aufteilung", "split")
+_MERGE = Msg("Zusammenlegung", "merge")
+_FILES = Msg("{left}: {lfile}\n{right}: {rfile}", "{left}: {lfile}\n{right}: {rfile}")
+
+
+@dataclass
+class Section:
+    """One report section: a key (for styling), a heading and its lines."""
+
+    key: str
+    heading: str
+    lines: list[str] = field(default_factory=list)
+
+
+def value(v: Any, limit: int = 120) -> str:
+    """Compact display of a property value."""
+    if v is None:
+        return "—"
+    text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def attr_line(a: AttrChange) -> str:
+    """``path: left → right``."""
+    return f"{a.path}: {value(a.left)} → {value(a.right)}"
+
+
+def _label(ident: str, name: str, el_type: str) -> str:
+    return f"[{el_type}] {ident}" + (f" „{name}“" if name else "")
+
+
+def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
+    """Title and the non-empty sections of a report."""
+    fmt = {"left": result.left_label, "right": result.right_label}
+    title = m_.HEADINGS["title"](lang, **fmt)
+    out: list[Section] = []
+    sim = result.similarity
+    sim_line = ", ".join(f"{m_.SIMILARITY_NAMES[k](lang)} {getattr(sim, k):.2f}"
+                         for k in ("overall", "node", "structural", "behavioural"))
+    out.append(Section("similarity", m_.HEADINGS["similarity"](lang),
+                       [_FILES(lang, lfile=result.left_file or "—", rfile=result.right_file or "—", **fmt), sim_line]))
+    if result.equal:
+        out.append(Section("equal", m_.HEADINGS["equal"](lang)))
+    out.append(Section("removed", m_.HEADINGS["removed"](lang, **fmt),
+                       [_label(e.id, e.name, e.type) for e in result.removed]))
+    out.append(Section("added", m_.HEADINGS["added"](lang, **fmt),
+                       [_label(e.id, e.name, e.type) for e in result.added]))
+    changed: list[str] = []
+    for c in result.changed:
+        head = _label(c.id, c.name, c.type) + (f" ({result.left_label}: {c.left_id})" if c.left_id != c.id else "")
+        changed.append(head)
+        changed.extend("    " + attr_line(a) for a in c.attrs)
+    out.append(Section("changed", m_.HEADINGS["changed"](lang), changed))
+    out.append(Section("layout_changed", m_.HEADINGS["layout_changed"](lang),
+                       [_label(e.id, e.name, e.type) + ": " + ", ".join(a.path for a in e.attrs)
+                        for e in result.layout_changed]))
+    out.append(Section("reconnected", m_.HEADINGS["reconnected"](lang),
+                       [f"{r.id}: {r.left_source} → {r.left_target}  ⇒  {r.right_source} → {r.right_target}"
+                        for r in result.reconnected]))
+    shifts: list[str] = []
+    for s in result.responsibility_shifts:
+        shifts.append(m_.SHIFT(lang, name=s.name, left_lane=s.left_lane_name or "—",
+                               right_lane=s.right_lane_name or "—"))
+        if s.left_accountable != s.right_accountable:
+            shifts.append("    " + m_.ACCOUNTABLE(lang, left=", ".join(s.left_accountable) or "—",
+                                                 right=", ".join(s.right_accountable) or "—"))
+        if s.left_responsible != s.right_responsible:
+            shifts.append("    " + m_.RESPONSIBLE(lang, left=", ".join(s.left_responsible) or "—",
+                                                 right=", ".join(s.right_responsible) or "—"))
+    out.append(Section("responsibility", m_.HEADINGS["responsibility"](lang), shifts))
+    res = [f"{d.step}: {d.kind} „{d.name}“ {d.measure} {value(d.left)} → {value(d.right)} (Δ {d.delta:+g})"
+           for d in result.resource_deltas]
+    t = result.resource_totals
+    if res or t.left_fte != t.right_fte or t.left_eur != t.right_eur:
+        res.append(m_.TOTALS(lang, left_fte=f"{t.left_fte:g}", right_fte=f"{t.right_fte:g}",
+                            left_eur=f"{t.left_eur:,.0f}", right_eur=f"{t.right_eur:,.0f}"))
+    out.append(Section("resources", m_.HEADINGS["resources"](lang), res))
+    out.append(Section("domain", m_.HEADINGS["domain"](lang), [d.text.get(lang) for d in result.domain_deltas]))
+    beh = [b.text.get(lang) for b in result.behaviour_deltas[:MAX_BEHAVIOUR_LINES]]
+    if len(result.behaviour_deltas) > MAX_BEHAVIOUR_LINES:
+        beh.append(_MORE(lang, n=len(result.behaviour_deltas) - MAX_BEHAVIOUR_LINES))
+    out.append(Section("behaviour", m_.HEADINGS["behaviour"](lang), beh))
+    if result.match_mode == "auto":
+        lines = []
+        for m in result.matches:
+            kind = {"split": f" [{_SPLIT(lang)}]", "merge": f" [{_MERGE(lang)}]"}.get(m.kind, "")
+            signals = ", ".join(f"{k} {v:.2f}" for k, v in m.signals.items())
+            lines.append(f"{m.left} ↔ {m.right}  {m.score:.2f}{kind}  ({signals})")
+        out.append(Section("matches", m_.HEADINGS["matches"](lang), lines))
+        unmatched = [f"{result.left_label}: {', '.join(result.unmatched_left) or '—'}",
+                     f"{result.right_label}: {', '.join(result.unmatched_right) or '—'}"]
+        if result.unmatched_left or result.unmatched_right:
+            out.append(Section("unmatched", m_.HEADINGS["unmatched"](lang), unmatched))
+    else:
+        out.append(Section("matches", m_.HEADINGS["matches"](lang), [_ID_MATCHES(lang, n=len(result.matches))]))
+    return title, [s for s in out if s.lines or s.key == "equal"]

@@ -1,0 +1,313 @@
+"""Vergleichsmaschine: match, walk both sides, file every difference (bpmn-js-differ's walker/handler split).
+
+The *walker* (:func:`_walk`) visits every paired element and every unpaired one and emits events; the
+*handler* (:class:`_Handler`) files them as added / removed / changed / layout-changed. Layout never mixes with
+semantics. Domain deltas (responsibility, resources, stakeholders, …) and behavioural deltas are computed on the
+step pairs afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from vollzug.diff import deltas, messages
+from vollzug.diff.behaviour import Profile
+from vollzug.diff.changes import (
+    AttrChange,
+    BehaviourDelta,
+    Category,
+    Changed,
+    DiffResult,
+    Entry,
+    Match,
+    Reconnected,
+    Text,
+)
+from vollzug.diff.elements import REF_PATHS, Element, index_model
+from vollzug.diff.match.combine import match_auto, match_by_id
+from vollzug.diff.match.context import prepare
+from vollzug.diff.pairing import pair_elements
+from vollzug.diff.similarity import similarity
+from vollzug.diff.xmlview import XmlView
+from vollzug.model.process import ACTIVITY_TYPES, OperationalModel
+
+MatchMode = Literal["id", "auto"]
+
+XML_REF_PATHS: frozenset[str] = frozenset({
+    "sourceRef", "targetRef", "attachedToRef", "processRef", "default", "dataObjectRef", "dataStoreRef",
+    "calledElement", "messageRef", "signalRef", "errorRef",
+})
+"""XML attributes holding element ids."""
+
+XML_COVERED: frozenset[str] = frozenset({
+    "name", "type", "documentation", "event", "loop", "collapsed", "source", "target", "condition", "default",
+    "text", "process",
+})
+"""Model properties that the XML view already compares when both sides are BPMN (not reported twice)."""
+
+_XML_CATEGORY: dict[str, Category] = {
+    "sequenceFlow": "sequence_flow", "messageFlow": "message_flow", "lane": "lane", "participant": "pool",
+    "process": "process", "collaboration": "collaboration", "dataObjectReference": "data_object",
+    "dataStoreReference": "data_object", "dataInputAssociation": "data_association",
+    "dataOutputAssociation": "data_association", "textAnnotation": "annotation", "association": "annotation",
+}
+
+
+@dataclass
+class Side:
+    """One side of a diff: the model, where it came from, and its BPMN view if it was a BPMN file."""
+
+    model: OperationalModel
+    path: Path | None = None
+    view: XmlView | None = None
+
+
+@dataclass
+class DiffOptions:
+    """Options of one diff."""
+
+    match: MatchMode = "auto"
+    left_label: str = "IST"
+    right_label: str = "SOLL"
+    threshold: float = 0.5
+
+
+def _category(el_type: str) -> Category:
+    from vollzug.diff.xmlmodel import _NODE_TYPES
+
+    return "step" if el_type in _NODE_TYPES else _XML_CATEGORY.get(el_type, "other")
+
+
+class _Handler:
+    """Files walker events."""
+
+    def __init__(self) -> None:
+        self.added: dict[str, Entry] = {}
+        self.removed: dict[str, Entry] = {}
+        self.changed: dict[str, Changed] = {}
+        self.layout: dict[str, Entry] = {}
+
+    def add(self, el_id: str, el_type: str, name: str, category: Category) -> None:
+        self.added.setdefault(el_id, Entry(id=el_id, type=el_type, name=name, category=category))
+
+    def remove(self, el_id: str, el_type: str, name: str, category: Category) -> None:
+        self.removed.setdefault(el_id, Entry(id=el_id, type=el_type, name=name, category=category))
+
+    def change(self, right_id: str, left_id: str, el_type: str, name: str, category: Category,
+               attrs: list[AttrChange]) -> None:
+        if not attrs:
+            return
+        old = self.changed.get(right_id)
+        if old is not None:
+            seen = {a.path for a in old.attrs}
+            attrs = list(old.attrs) + [a for a in attrs if a.path not in seen]
+        self.changed[right_id] = Changed(id=right_id, left_id=left_id, type=el_type, name=name, category=category,
+                                         attrs=tuple(sorted(attrs, key=lambda a: a.path)))
+
+    def layout_changed(self, right_id: str, el_type: str, name: str, category: Category,
+                       attrs: list[AttrChange]) -> None:
+        if attrs:
+            self.layout[right_id] = Entry(id=right_id, type=el_type, name=name, category=category,
+                                          attrs=tuple(attrs))
+
+
+def _compare(lp: dict[str, Any], rp: dict[str, Any], mapping: dict[str, str], refs: frozenset[str],
+             skip: frozenset[str] = frozenset()) -> list[AttrChange]:
+    out: list[AttrChange] = []
+    for path in sorted(set(lp) | set(rp)):
+        if path in skip:
+            continue
+        a, b = lp.get(path), rp.get(path)
+        translated = mapping.get(a, a) if path in refs and isinstance(a, str) else a
+        if translated != b:
+            out.append(AttrChange(path=path, left=a, right=b))
+    return out
+
+
+def _walk(left: Side, right: Side, li: dict[str, Element], ri: dict[str, Element], mapping: dict[str, str],
+          handler: _Handler, mode: MatchMode) -> None:
+    both_xml = left.view is not None and right.view is not None
+    reverse = {v: k for k, v in mapping.items()}
+    for lid, el in sorted(li.items()):
+        rid = mapping.get(lid)
+        if rid is None or rid not in ri:
+            handler.remove(lid, el.type, el.name, el.category)
+            continue
+        rel = ri[rid]
+        in_xml = left.view is not None and (lid in left.view.elements or el.category == "step")
+        skip = XML_COVERED if both_xml and in_xml else frozenset()
+        lp = dict(el.props)
+        rp = dict(rel.props)
+        if not skip:
+            lp["name"], rp["name"] = el.name, rel.name
+            lp["type"], rp["type"] = el.type, rel.type
+            lp.pop("id", None)
+            rp.pop("id", None)
+        attrs = _compare(lp, rp, mapping, REF_PATHS, skip)
+        handler.change(rid, lid, rel.type, rel.name or el.name, rel.category, attrs)
+    for rid, rel in sorted(ri.items()):
+        if rid not in reverse:
+            handler.add(rid, rel.type, rel.name, rel.category)
+    if both_xml:
+        _walk_xml(left.view, right.view, mapping, handler, mode)  # type: ignore[arg-type]
+
+
+def _xml_mapping(lv: XmlView, rv: XmlView, mapping: dict[str, str], mode: MatchMode) -> dict[str, str]:
+    full = dict(mapping)
+    if mode == "id":
+        full.update({i: i for i in lv.elements if i in rv.elements})
+    else:  # structural elements the model does not hold (collaboration, processes): same id and type
+        for i, el in lv.elements.items():
+            if i not in full and i in rv.elements and rv.elements[i].type == el.type and _category(el.type) in (
+                    "collaboration", "process", "other"):
+                full[i] = i
+    return full
+
+
+def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handler, mode: MatchMode) -> None:
+    full = _xml_mapping(lv, rv, mapping, mode)
+    reverse = {v: k for k, v in full.items()}
+    owner = {el.props["processRef"]: el.id for el in rv.elements.values()
+             if el.type == "participant" and "processRef" in el.props}
+    for lid, el in sorted(lv.elements.items()):
+        rid = full.get(lid)
+        if rid is None or rid not in rv.elements:
+            handler.remove(lid, el.type, el.name, _category(el.type))
+            continue
+        rel = rv.elements[rid]
+        attrs = _compare(el.props, rel.props, full, XML_REF_PATHS)
+        if mode == "auto":
+            attrs = [a for a in attrs if a.path not in ("id",)]
+        if rel.type == "process" and rid in owner and owner[rid] in rv.elements:
+            part = rv.elements[owner[rid]]
+            attrs = [AttrChange(path=f"processRef.{a.path}", left=a.left, right=a.right) for a in attrs]
+            handler.change(part.id, reverse.get(part.id, part.id), part.type, part.name, "pool", attrs)
+        else:
+            handler.change(rid, lid, rel.type, rel.name or el.name, _category(rel.type), attrs)
+        la, ra = lv.layout.get(lid), rv.layout.get(rid)
+        if la is not None and ra is not None:
+            handler.layout_changed(rid, rel.type, rel.name, _category(rel.type), _compare(la, ra, {}, frozenset()))
+    for rid, rel in sorted(rv.elements.items()):
+        if rid not in reverse:
+            handler.add(rid, rel.type, rel.name, _category(rel.type))
+
+
+def _reconnected(li: dict[str, Element], ri: dict[str, Element], mapping: dict[str, str]) -> list[Reconnected]:
+    out: list[Reconnected] = []
+    for lid, el in sorted(li.items()):
+        if el.category not in ("sequence_flow", "message_flow") or lid not in mapping:
+            continue
+        rel = ri.get(mapping[lid])
+        if rel is None:
+            continue
+        ls, lt = str(el.props.get("source", "")), str(el.props.get("target", ""))
+        rs, rt = str(rel.props.get("source", "")), str(rel.props.get("target", ""))
+        if mapping.get(ls, ls) != rs or mapping.get(lt, lt) != rt:
+            out.append(Reconnected(id=rel.id, left_id=lid, type=rel.type, left_source=ls, left_target=lt,
+                                   right_source=rs, right_target=rt))
+    return out
+
+
+def _behaviour(left: OperationalModel, right: OperationalModel, matches: list[Match], lprof: Profile,
+               rprof: Profile, options: DiffOptions) -> list[BehaviourDelta]:
+    pairs = sorted((m.left, m.right) for m in matches if m.kind == "one_to_one")
+    ltypes = {s.id: s for s in left.steps}
+    rtypes = {s.id: s for s in right.steps}
+    acts = [(a, b) for a, b in pairs if ltypes[a].type in ACTIVITY_TYPES and rtypes[b].type in ACTIVITY_TYPES]
+    out: list[BehaviourDelta] = []
+    for i, (la, ra) in enumerate(acts):
+        for lb, rb in acts[i + 1:]:
+            lrel, rrel = lprof.relation(la, lb), rprof.relation(ra, rb)
+            if lrel == rrel:
+                continue
+            name_a = rtypes[ra].name or ltypes[la].name or ra
+            name_b = rtypes[rb].name or ltypes[lb].name or rb
+            texts = {lang: messages.BEHAVIOUR(
+                lang, left=options.left_label, right=options.right_label,
+                left_phrase=messages.RELATION_PHRASE[lrel](lang, a=name_a, b=name_b),
+                right_phrase=messages.RELATION_PHRASE[rrel](lang, a=name_a, b=name_b)) for lang in ("de", "en")}
+            out.append(BehaviourDelta(left_a=la, left_b=lb, right_a=ra, right_b=rb, name_a=name_a, name_b=name_b,
+                                      left_relation=lrel, right_relation=rrel, text=Text(**texts)))
+    return out
+
+
+def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> DiffResult:
+    """Compare two sides."""
+    opts = options or DiffOptions()
+    lm, rm = left.model, right.model
+    ctx = prepare(lm, rm)
+    matches = match_by_id(ctx) if opts.match == "id" else match_auto(ctx, opts.threshold)
+    step_map = {m.left: m.right for m in matches if m.kind == "one_to_one"}
+    li, ri = index_model(lm), index_model(rm)
+    mapping = pair_elements(li, ri, step_map, opts.match, ctx.vocabulary, lm.id, rm.id)
+    handler = _Handler()
+    _walk(left, right, li, ri, mapping, handler, opts.match)
+
+    lsteps, rsteps = {s.id: s for s in lm.steps}, {s.id: s for s in rm.steps}
+    pairs = [(lsteps[a], rsteps[b]) for a, b in sorted(step_map.items())]
+    matched_right = set(step_map.values())
+    step_pairs: list[tuple[Any, Any]] = list(pairs)
+    step_pairs += [(s, None) for s in lm.steps if s.id not in step_map]
+    step_pairs += [(None, s) for s in rm.steps if s.id not in matched_right]
+    lane_map = {k: v for k, v in mapping.items() if li.get(k) is not None and li[k].category in ("lane", "role")}
+    lprof, rprof = Profile(lm), Profile(rm)
+    domain = deltas.stakeholder_deltas(lm, rm) + deltas.step_deltas(step_pairs)
+    result = DiffResult(
+        left_label=opts.left_label, right_label=opts.right_label,
+        left_file=str(left.path or ""), right_file=str(right.path or ""), match_mode=opts.match,
+        matches=tuple(matches),
+        unmatched_left=tuple(sorted(set(lsteps) - set(step_map))),
+        unmatched_right=tuple(sorted(set(rsteps) - matched_right)),
+        added=tuple(handler.added[k] for k in sorted(handler.added)),
+        removed=tuple(handler.removed[k] for k in sorted(handler.removed)),
+        changed=tuple(handler.changed[k] for k in sorted(handler.changed)),
+        layout_changed=tuple(handler.layout[k] for k in sorted(handler.layout)),
+        reconnected=tuple(_reconnected(li, ri, mapping)),
+        responsibility_shifts=tuple(deltas.responsibility_shifts(lm, rm, pairs, lane_map)),
+        resource_deltas=tuple(deltas.resource_deltas(step_pairs)),
+        resource_totals=deltas.resource_totals(lm, rm),
+        domain_deltas=tuple(domain),
+        behaviour_deltas=tuple(_behaviour(lm, rm, matches, lprof, rprof, opts)),
+        similarity=similarity(lm, rm, matches, lprof, rprof),
+    )
+    equal = not (result.added or result.removed or result.changed or result.layout_changed)
+    return result.model_copy(update={"equal": equal})
+
+
+def diff_models(left: OperationalModel, right: OperationalModel, options: DiffOptions | None = None) -> DiffResult:
+    """Compare two domain models (no BPMN-level view)."""
+    return diff_sides(Side(left), Side(right), options)
+
+
+def load_side(path: str | Path) -> Side:
+    """Load one file for diffing: the domain model (project loader) plus, for BPMN, the XML view.
+
+    If the project's BPMN reader is not installed yet, a minimal model is derived from the XML view
+    (:mod:`vollzug.diff.xmlmodel`).
+    """
+    from vollzug.diff.xmlview import build_view, load_view
+    from vollzug.errors import InputError
+    from vollzug.loader import load_model
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("file not found", file=p)
+    try:
+        loaded = load_model(p)
+    except ImportError:  # the BPMN reader is optional for the diff: fall back to the generic view
+        view = load_view(p)
+        if view is None:
+            raise
+        from vollzug.diff.xmlmodel import model_from_view
+
+        return Side(model=model_from_view(view), path=p, view=view)
+    root = getattr(loaded.document, "root", None)
+    view = build_view(root, p) if root is not None else load_view(p)
+    return Side(model=loaded.model, path=p, view=view)
+
+
+def diff_files(left: str | Path, right: str | Path, options: DiffOptions | None = None) -> DiffResult:
+    """Load and compare two model files (.bpmn/.xml/.yaml/.yml/.json)."""
+    return diff_sides(load_side(left), load_side(right), options)

@@ -1,0 +1,68 @@
+"""Shared, precomputed facts of both sides for the matchers (normalised labels, lanes, neighbours)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from vollzug.diff.normalize import normalized, vocabulary_of
+from vollzug.model.process import OperationalModel, Step
+
+
+@dataclass
+class Side:
+    """One model prepared for matching."""
+
+    model: OperationalModel
+    steps: dict[str, Step]
+    labels: dict[str, str]
+    """Step id → normalised label."""
+    lane_labels: dict[str, str]
+    """Step id → normalised name of its lane (or of its RACI A/R parties)."""
+    neighbours: dict[str, set[str]]
+    """Step id → ids of the steps directly before or after it (sequence flows, either direction)."""
+    successors: dict[str, set[str]] = field(default_factory=dict)
+    """Step id → direct successors."""
+
+
+@dataclass
+class MatchContext:
+    """Both sides plus the shared vocabulary for compound splitting."""
+
+    left: Side
+    right: Side
+    vocabulary: frozenset[str]
+
+
+def _lane_text(model: OperationalModel, step: Step, units: dict[str, str]) -> str:
+    parties = [step.lane] if step.lane else []
+    parties += sorted(r.party for r in step.raci if r.letter in ("A", "R"))
+    names = [units.get(p, p) for p in parties if p]
+    return " ".join(dict.fromkeys(names))
+
+
+def prepare(left: OperationalModel, right: OperationalModel) -> MatchContext:
+    """Precompute labels, lanes and neighbourhoods of both models."""
+    labels = [s.name for m in (left, right) for s in m.steps]
+    labels += [u.name for m in (left, right) for u in m.org_units]
+    vocab = vocabulary_of(labels)
+
+    def side(model: OperationalModel) -> Side:
+        units = {u.id: u.name for u in model.org_units} | {r.id: r.name for r in model.roles}
+        steps = {s.id: s for s in model.steps}
+        neighbours: dict[str, set[str]] = {s: set() for s in steps}
+        successors: dict[str, set[str]] = {s: set() for s in steps}
+        for flow in model.sequence_flows:
+            if flow.source in steps and flow.target in steps:
+                neighbours[flow.source].add(flow.target)
+                neighbours[flow.target].add(flow.source)
+                successors[flow.source].add(flow.target)
+        return Side(
+            model=model,
+            steps=steps,
+            labels={sid: normalized(s.name, vocab) for sid, s in steps.items()},
+            lane_labels={sid: normalized(_lane_text(model, s, units), vocab) for sid, s in steps.items()},
+            neighbours=neighbours,
+            successors=successors,
+        )
+
+    return MatchContext(left=side(left), right=side(right), vocabulary=vocab)

@@ -1,0 +1,73 @@
+"""Texte des Vergleichs (German default, English with ``--lang en``)."""
+
+from __future__ import annotations
+
+from vollzug.diff.changes import Relation
+from vollzug.i18n import Msg
+
+RELATION_PHRASE: dict[Relation, Msg] = {
+    "sequence": Msg("läuft „{a}“ vor „{b}“", "“{a}” runs before “{b}”"),
+    "reverse": Msg("läuft „{a}“ nach „{b}“", "“{a}” runs after “{b}”"),
+    "parallel": Msg("laufen „{a}“ und „{b}“ parallel", "“{a}” and “{b}” run in parallel"),
+    "exclusive": Msg("schließen sich „{a}“ und „{b}“ gegenseitig aus", "“{a}” and “{b}” exclude each other"),
+    "loop": Msg("wiederholen sich „{a}“ und „{b}“ in einer Schleife", "“{a}” and “{b}” repeat in a loop"),
+}
+"""How a relation of two activities reads in a sentence."""
+
+BEHAVIOUR = Msg("In {left} {left_phrase}, in {right} {right_phrase}.",
+                "In {left} {left_phrase}; in {right} {right_phrase}.")
+
+STAKEHOLDER_ADDED = Msg("Beteiligte/r „{name}“ ({kind}) kommt hinzu.", "Stakeholder “{name}” ({kind}) is added.")
+STAKEHOLDER_REMOVED = Msg("Beteiligte/r „{name}“ ({kind}) entfällt.", "Stakeholder “{name}” ({kind}) is dropped.")
+INVOLVEMENT_CHANGED = Msg("Beteiligung von „{name}“: {left} → {right}.", "Involvement of “{name}”: {left} → {right}.")
+MESSAGE_FLOW_ADDED = Msg("Nachrichtenfluss {source} → {target} kommt hinzu{label}.",
+                         "Message flow {source} → {target} is added{label}.")
+MESSAGE_FLOW_REMOVED = Msg("Nachrichtenfluss {source} → {target} entfällt{label}.",
+                           "Message flow {source} → {target} is dropped{label}.")
+NOTIFICATION_ADDED = Msg("„{name}“: Inkenntnissetzung kommt hinzu ({channel}).",
+                         "“{name}”: staff notification is added ({channel}).")
+NOTIFICATION_REMOVED = Msg("„{name}“: Inkenntnissetzung entfällt ({channel}).",
+                           "“{name}”: staff notification is dropped ({channel}).")
+NOTIFICATION_CHANGED = Msg("„{name}“: Inkenntnissetzung geändert ({what}).",
+                           "“{name}”: staff notification changed ({what}).")
+DEADLINE_ADDED = Msg("„{name}“: Frist kommt hinzu ({value}).", "“{name}”: deadline is added ({value}).")
+DEADLINE_REMOVED = Msg("„{name}“: Frist entfällt ({value}).", "“{name}”: deadline is dropped ({value}).")
+OBLIGATION_ADDED = Msg("„{name}“ erfüllt jetzt auch Pflicht {subject}.",
+                       "“{name}” now also fulfils obligation {subject}.")
+OBLIGATION_REMOVED = Msg("„{name}“ erfüllt Pflicht {subject} nicht mehr.",
+                         "“{name}” no longer fulfils obligation {subject}.")
+CITATION_ADDED = Msg("„{name}“: Handlungsgrundlage {subject} kommt hinzu.",
+                     "“{name}”: legal basis {subject} is added.")
+CITATION_REMOVED = Msg("„{name}“: Handlungsgrundlage {subject} entfällt.",
+                       "“{name}”: legal basis {subject} is dropped.")
+
+HEADINGS: dict[str, Msg] = {
+    "title": Msg("Vergleich {left} ↔ {right}", "Comparison {left} ↔ {right}"),
+    "equal": Msg("Keine Unterschiede.", "No differences."),
+    "matches": Msg("Zuordnungen", "Matches"),
+    "added": Msg("Nur in {right}", "Only in {right}"),
+    "removed": Msg("Nur in {left}", "Only in {left}"),
+    "changed": Msg("Geändert", "Changed"),
+    "layout_changed": Msg("Nur Layout geändert", "Layout only"),
+    "reconnected": Msg("Umgehängte Flüsse", "Reconnected flows"),
+    "responsibility": Msg("Zuständigkeitsverschiebungen", "Responsibility shifts"),
+    "resources": Msg("Ressourcen", "Resources"),
+    "domain": Msg("Beteiligte, Fristen, Pflichten, Inkenntnissetzung", "Stakeholders, deadlines, obligations, notices"),
+    "behaviour": Msg("Verhaltensänderungen", "Behavioural changes"),
+    "similarity": Msg("Ähnlichkeit", "Similarity"),
+    "unmatched": Msg("Ohne Partner", "Unmatched"),
+}
+"""Section headings of the text, Markdown and HTML reports."""
+
+SIMILARITY_NAMES: dict[str, Msg] = {
+    "node": Msg("Knotenzuordnung", "node matching"),
+    "structural": Msg("Struktur (Graph-Editierdistanz)", "structural (graph edit distance)"),
+    "behavioural": Msg("Verhalten (Verhaltensprofil)", "behavioural (behavioural profile)"),
+    "overall": Msg("Gesamt", "overall"),
+}
+
+SHIFT = Msg("„{name}“: {left_lane} → {right_lane}", "“{name}”: {left_lane} → {right_lane}")
+ACCOUNTABLE = Msg("A: {left} → {right}", "A: {left} → {right}")
+RESPONSIBLE = Msg("R: {left} → {right}", "R: {left} → {right}")
+TOTALS = Msg("Summe VZÄ {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}",
+             "Total FTE {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}")

@@ -1,0 +1,176 @@
+"""Normalisierung deutscher (und englischer) Beschriftungen für den Vergleich.
+
+A label becomes a tuple of *stems*: lower case, umlauts and ß folded, abbreviations expanded, stop words dropped,
+nominalised verbs and infinitives brought to one stem ("Prüfung" ~ "prüfen" → ``pruef``), synonyms and common English
+words mapped to the German stem, and compounds split against a vocabulary ("Bestandsanalyse" → ``bestand analys``
+when both parts occur in the models or in the domain vocabulary).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e"})
+
+ABBREVIATIONS: dict[str, str] = {
+    "abs": "absatz", "nr": "nummer", "fb": "fachbereich", "vzae": "vollzeitaequivalent", "vza": "vollzeitaequivalent",
+    "bm": "buergermeister", "bgm": "buergermeister", "ob": "oberbuergermeister", "toeb": "traeger belange",
+    "pvs": "planungsverantwortlich stelle", "wp": "waermeplan", "kwp": "kommunal waermeplanung", "ggf": "",
+    "bzw": "", "z": "", "b": "", "u": "", "ua": "", "ab": "abteilung", "sg": "sachgebiet", "fd": "fachdienst",
+    "dez": "dezernat", "stvv": "stadtverordnetenversammlung", "gis": "geoinformationssystem", "kfz": "kraftfahrzeug",
+    "zb": "", "inkl": "", "lanuv": "landesamt", "dsb": "datenschutzbeauftragt", "it": "informationstechnik",
+}
+"""Abbreviation (folded, without dot) → expansion (empty: drop)."""
+
+STOP_WORDS: frozenset[str] = frozenset({
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder",
+    "sowie", "zur", "zum", "zu", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "mit", "bei", "nach", "ueber",
+    "durch", "aus", "als", "ob", "nicht", "noch", "ggf", "bzw", "je", "per", "the", "of", "and", "a", "to",
+    "for", "on", "by", "with", "from", "at", "is", "are", "be", "via", "all", "alle"
+})
+"""Words that carry no meaning for matching."""
+
+SYNONYMS: dict[str, str] = {
+    # German synonyms (folded stems) → canonical stem
+    "kontrollier": "pruef", "check": "pruef", "ueberpruef": "pruef", "begutacht": "pruef", "review": "pruef",
+    "entscheid": "beschliess", "beschluss": "beschliess", "beschluess": "beschliess", "entscheidung": "beschliess",
+    "sammel": "erheb", "erfass": "erheb", "ermittel": "erheb", "ermittl": "erheb", "collect": "erheb",
+    "collection": "erheb", "gather": "erheb",
+    "bekanntmach": "veroeffentlich", "publizier": "veroeffentlich", "publish": "veroeffentlich",
+    "publication": "veroeffentlich", "bekanntgab": "veroeffentlich", "bekanntgeb": "veroeffentlich",
+    "einbind": "beteilig", "einbezieh": "beteilig", "involv": "beteilig", "involvement": "beteilig",
+    "participation": "beteilig", "consult": "beteilig", "consultation": "beteilig", "anhoer": "beteilig",
+    "unterricht": "informier", "benachrichtig": "informier", "inform": "informier", "notify": "informier",
+    "information": "informier",
+    "erarbeit": "erstell", "ausarbeit": "erstell", "aufstell": "erstell", "anfertig": "erstell", "prepar": "erstell",
+    "preparation": "erstell", "draft": "entwurf", "entwerf": "entwurf", "creat": "erstell", "compil": "erstell",
+    "gesuch": "antrag", "application": "antrag", "request": "antrag", "beantrag": "antrag",
+    "vergeb": "beauftrag", "vergab": "beauftrag", "commission": "beauftrag", "award": "beauftrag",
+    "auftrag": "beauftrag", "procurement": "beauftrag",
+    "decision": "beschliess", "decid": "beschliess", "resolution": "beschliess", "adopt": "beschliess",
+    "adoption": "beschliess", "approv": "beschliess",
+    "council": "rat", "gemeinderat": "rat", "stadtrat": "rat", "public": "oeffentlich",
+    "oeffentlichkeit": "oeffentlich",
+    "data": "dat", "daten": "dat", "datum": "dat", "heat": "waerm", "plan": "plan", "planning": "plan",
+    "analysis": "analys", "inventory": "bestand", "stock": "bestand", "potential": "potenzial",
+    "potenzial": "potenzial", "potential analysis": "potenzial", "target": "ziel", "scenario": "szenario",
+    "strategy": "strategi", "implementation": "umsetz", "implement": "umsetz", "monitor": "ueberwach",
+    "monitoring": "ueberwach", "network": "netz", "operator": "betreib", "betreiber": "betreib",
+    "notification": "anzeig", "anzeig": "anzeig", "submit": "einreich", "submission": "einreich",
+    "comment": "stellungnahm", "comments": "stellungnahm", "weigh": "abwaeg", "weighing": "abwaeg",
+    "display": "auslegen", "auslag": "auslegen", "ausleg": "auslegen", "inspection": "auslegen",
+    "update": "fortschreib", "fortschreibung": "fortschreib", "suitability": "eignung", "eignungspruef": "eignung",
+    "area": "gebiet", "areas": "gebiet", "zone": "gebiet", "report": "bericht", "berichterstatt": "bericht",
+    "start": "beginn", "begin": "beginn", "end": "end", "ende": "end", "abschluss": "abschliess",
+    "complete": "abschliess", "completion": "abschliess", "finish": "abschliess", "vehicle": "fahrzeug",
+    "registration": "zulass", "register": "zulass", "zulassung": "zulass", "fee": "gebuehr", "payment": "zahl",
+    "pay": "zahl", "bezahl": "zahl", "issue": "ausstell", "ausgab": "ausstell", "ausgeb": "ausstell",
+    "send": "versend", "versand": "versend", "receiv": "empfang", "eingang": "empfang",
+}
+"""Folded stem → canonical stem (German synonyms and English words)."""
+
+IRREGULAR: dict[str, str] = {
+    "beschluss": "beschliess", "beschliessen": "beschliess", "teilnahme": "teilnehm", "vergabe": "beauftrag",
+    "analyse": "analys", "analysieren": "analys", "analysis": "analys", "abgabe": "abgeb", "abgeben": "abgeb",
+    "anzeige": "anzeig", "anzeigen": "anzeig", "auslage": "auslegen", "auslegung": "auslegen",
+    "aufnahme": "aufnehm", "aufnehmen": "aufnehm", "ausgabe": "ausstell", "eingabe": "eingeb", "eingeben": "eingeb",
+    "bekanntgabe": "veroeffentlich", "bekanntgeben": "veroeffentlich", "bekanntmachung": "veroeffentlich",
+    "rueckmeldung": "rueckmeld", "stellungnahme": "stellungnahm", "stellungnahmen": "stellungnahm",
+    "weitergabe": "weitergeb", "weitergeben": "weitergeb", "durchsicht": "pruef", "kenntnisnahme": "kenntnis",
+    "entwurf": "entwurf", "entwuerfe": "entwurf",
+}
+"""Whole folded words whose stem the suffix rules would get wrong."""
+
+DOMAIN_VOCABULARY: frozenset[str] = frozenset({
+    "waerm", "plan", "netz", "bestand", "analys", "potenzial", "ziel", "szenario", "daten", "dat", "erheb",
+    "gebiet", "versorg", "strategi", "umsetz", "beteilig", "oeffentlich", "bericht", "entwurf", "eignung", "pruef",
+    "beschliess", "veroeffentlich", "stelle", "wasserstoff", "kataster", "register", "fahrzeug", "zulass", "antrag",
+    "gebuehr", "schild", "kennzeichen", "halter", "versicher", "bescheid", "frist", "monitor", "fortschreib",
+    "anzeig", "abwaeg", "stellungnahm", "auslegen", "einreich", "kommun", "energie", "klima", "schutz", "dienst",
+    "anweis", "schulung", "personal", "haushalt", "mittel", "foerder", "auftrag", "beauftrag", "vergab",
+    "verfahren", "entscheid"
+})
+"""Stems used for compound splitting in addition to those of the two models."""
+
+_SUFFIXES = ("ierungen", "ierung", "ungen", "ieren", "ung", "ern", "eln", "en", "er", "es", "e", "n", "s", "t")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Lower case with umlauts and ß folded (``Prüfung`` → ``pruefung``)."""
+    return text.lower().translate(_FOLD)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Stem of one folded word: irregular table, then suffix rules (minimum stem length 4), then synonyms."""
+    if word in IRREGULAR:
+        base = IRREGULAR[word]
+    elif word in SYNONYMS:
+        base = word
+    else:
+        base = word
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                base = word[: -len(suffix)]
+                break
+    return SYNONYMS.get(base, SYNONYMS.get(word, base))
+
+
+def tokens(label: str) -> list[str]:
+    """Folded tokens of a label with abbreviations expanded and stop words removed."""
+    out: list[str] = []
+    for raw in _TOKEN.findall(fold(label)):
+        expanded = ABBREVIATIONS.get(raw, raw)
+        for tok in expanded.split():
+            if tok and tok not in STOP_WORDS and not tok.isdigit():
+                out.append(tok)
+    return out
+
+
+def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
+    """Split a folded word into two known stems (with optional linking ``s``/``es``), else ``[word]``.
+
+    The head (last part) decides the meaning in German compounds; both parts are kept.
+    """
+    if len(word) < 8:
+        return [word]
+    for cut in range(len(word) - 4, 3, -1):
+        head, tail = word[:cut], word[cut:]
+        tail_stem = stem(tail)
+        if tail_stem not in vocabulary and tail not in vocabulary:
+            continue
+        for link in ("", "s", "es", "n", "en"):
+            if link and not head.endswith(link):
+                continue
+            first = head[: len(head) - len(link)] if link else head
+            if len(first) >= 3 and (stem(first) in vocabulary or first in vocabulary):
+                return [stem(first), tail_stem]
+    return [word]
+
+
+def stems(label: str, vocabulary: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Normalised stems of a label; compounds are split against ``vocabulary`` ∪ the domain vocabulary."""
+    vocab = vocabulary | DOMAIN_VOCABULARY
+    out: list[str] = []
+    for tok in tokens(label):
+        parts = split_compound(tok, vocab) if tok not in IRREGULAR and tok not in SYNONYMS else [tok]
+        out.extend(stem(p) if len(parts) == 1 else p for p in parts)
+    return tuple(s for s in out if s)
+
+
+def vocabulary_of(labels: Iterable[str]) -> frozenset[str]:
+    """Stems of the simple (short) words in the labels: the vocabulary to split compounds against."""
+    vocab: set[str] = set()
+    for label in labels:
+        for tok in tokens(label):
+            if 3 <= len(tok) <= 10:
+                vocab.add(stem(tok))
+    return frozenset(vocab)
+
+
+def normalized(label: str, vocabulary: frozenset[str] = frozenset()) -> str:
+    """The normalised label as one string of stems (for rapidfuzz)."""
+    return " ".join(stems(label, vocabulary))
