@@ -24,9 +24,8 @@ _DOC = _B + "documentation"
 _EXT = _B + "extensionElements"
 _SHAPE = f"{{{BPMNDI_NS}}}BPMNShape"
 _DI_RECORDS = frozenset({_SHAPE, f"{{{BPMNDI_NS}}}BPMNEdge"})
-_PROCESS = _B + "process"
 _PLANE = f"{{{BPMNDI_NS}}}BPMNPlane"
-_CONTAINER_TAGS = tuple(tag for tag, spec in SPECS.items() if spec.container)
+_DIAGRAM = f"{{{BPMNDI_NS}}}BPMNDiagram"
 _COUNT_DESCENDANTS = etree.XPath("count(.//*)")
 _FLOWS = frozenset({"sequence_flow", "message_flow", "association"})
 
@@ -161,13 +160,40 @@ class _Indexer:
         self.doc = doc
         self.lanes: list[BpmnElement] = []
         self.di_ids: set[str] = set()
+        self.contexts: dict[etree._Element, tuple[str | None, str | None]] = {}
+        """Container element → (its id, its top-level process id)."""
+
+    def _enter(self, el: etree._Element, category: str, eid: str | None) -> None:
+        outer = self._context(el)
+        process = outer[1] if outer[1] is not None or category != "process" else eid
+        self.contexts[el] = (eid, process)
+
+    def _context(self, el: etree._Element) -> tuple[str | None, str | None]:
+        """(innermost container id, process id) for an element, from the nearest container ancestor."""
+        parent = el.getparent()
+        while parent is not None:
+            found = self.contexts.get(parent)
+            if found is not None:
+                return found
+            parent = parent.getparent()
+        return None, None
 
     def run(self) -> None:
-        """Index in one C-level pass over the known tags; look for unknown content only if some is left over."""
+        """Index the semantic part element by element; from the DI only shapes and edges (filtered in C)."""
         root = self.doc.root
+        self._index(root, "definitions", None, None)
+        for top in root.iterchildren(etree.Element):
+            if top.tag == _DIAGRAM:
+                for di in top.iter(_PLANE, *_DI_RECORDS):
+                    self._di_element(di, di.tag, di.get("id"))
+            else:
+                self._scan(top)
+        self._link()
+
+    def _scan(self, top: etree._Element) -> None:
         skip = 0
         references = self.doc.references
-        for el in root.iter(etree.Element):
+        for el in top.iter(etree.Element):
             if skip:
                 skip -= 1
                 continue
@@ -179,7 +205,7 @@ class _Indexer:
             spec = SPECS.get(tag)
             if spec is None:
                 self._unknown(el, tag)
-                skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
+                skip = int(_COUNT_DESCENDANTS(el)) if len(el) else 0  # type: ignore[arg-type]
                 continue
             category = spec.category
             eid = el.get("id")
@@ -195,14 +221,11 @@ class _Indexer:
                 skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
                 continue
             record = None
+            if spec.container:
+                self._enter(el, category, eid)
             if eid is not None:
-                container_el = next(el.iterancestors(*_CONTAINER_TAGS), None)
-                process_el = None
-                if container_el is not None:
-                    process_el = container_el if container_el.tag == _PROCESS else next(
-                        el.iterancestors(_PROCESS), None)
-                record = self._index(el, category, None if container_el is None else container_el.get("id"),
-                                     None if process_el is None else process_el.get("id"))
+                container, process = self._context(el)
+                record = self._index(el, category, container, process)
             for attr in spec.refs:
                 value = el.get(attr)
                 if value:
@@ -213,7 +236,6 @@ class _Indexer:
                     record.target = local_ref(el.get("targetRef") or "") or None
                 elif category == "lane":
                     self.lanes.append(record)
-        self._link()
 
     def _opaque(self, el: etree._Element, tag: str) -> None:
         parent = el.getparent()

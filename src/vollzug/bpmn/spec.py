@@ -102,7 +102,9 @@ SPECS: dict[str, ElementSpec] = {
             "conversationNode participantAssociation messageFlowAssociation conversationAssociation "
             "innerParticipantRef outerParticipantRef innerMessageFlowRef outerMessageFlowRef "
             "innerConversationNodeRef outerConversationNodeRef correlationSubscription "
-            "dataObjectRef dataStoreRef categoryValueRef", _SUPPORT),
+            "dataObjectRef dataStoreRef categoryValueRef choreographyRef correlationPropertyBinding endPointRef "
+            "errorRef globalChoreographyTask inMessageRef operationRef outMessageRef partitionElement "
+            "resourceParameter resourceRef supports", _SUPPORT),
     f"{{{BPMNDI_NS}}}BPMNDiagram": ElementSpec("di"),
     f"{{{BPMNDI_NS}}}BPMNPlane": ElementSpec("di", refs=("bpmnElement",)),
     f"{{{BPMNDI_NS}}}BPMNShape": ElementSpec("di", refs=("bpmnElement", "choreographyActivityShape")),
