@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from report_support import REFERENCE, XSS_IMG, XSS_SCRIPT
 
 from vollzug.compare.engine import Town, compare_all
 from vollzug.compare.results import ComparisonSet
 from vollzug.model.process import OperationalModel
 from vollzug.synth.generate import synth_towns
 from vollzug.synth.write import to_yaml
-
-from report_support import REFERENCE, XSS_IMG, XSS_SCRIPT
 
 
 def reference_model() -> OperationalModel:
