@@ -64,6 +64,10 @@ class NodeWriter:
             self.outgoing[f.source].append(f.id)
             self.incoming[f.target].append(f.id)
         self._roots: dict[tuple[str, str], str] = {}
+        self._ids = {model.id, *self.steps, *self.data, *(f.id for f in model.sequence_flows),
+                     *(f.id for f in model.message_flows), *(p.id for p in model.pools),
+                     *(u.id for u in model.org_units), *(a.id for a in model.annotations),
+                     *(a.id for a in model.data_associations)}
 
     # --- containers -------------------------------------------------------------------------------
 
@@ -218,7 +222,8 @@ class NodeWriter:
         kinds = ["message", "signal"] if event.kind == "multiple" else [event.kind]
         for i, kind in enumerate(kinds):
             suffix = "" if i == 0 else f"_{i + 1}"
-            ed = _sub(el, f"{kind}EventDefinition", id=f"{step.id}_ed{suffix}")
+            tag = "compensateEventDefinition" if kind == "compensation" else f"{kind}EventDefinition"
+            ed = _sub(el, tag, id=f"{step.id}_ed{suffix}")
             if kind == "timer" and event.timer is not None:
                 _formal(ed, timer_kind(event), event.timer)
             elif kind == "conditional":
@@ -231,12 +236,16 @@ class NodeWriter:
     def _root_ref(self, kind: str, ref: str) -> str:
         key = (kind, ref)
         if key not in self._roots:
-            base = f"{kind.title()}_{ref}" if _NCNAME.match(ref) else f"{kind.title()}_{len(self._roots) + 1}"
-            self._roots[key] = base
+            taken = set(self._roots.values()) | self._ids
+            ident = ref if _NCNAME.match(ref) and ref not in taken else f"{kind.title()}_{len(self._roots) + 1}"
+            while ident in taken:
+                ident += "_"
+            self._roots[key] = ident
         return self._roots[key]
 
     def root_elements(self) -> list[etree._Element]:
-        """Message/signal/error/escalation definitions referenced by events (name = the model's ``ref``)."""
+        """Message/signal/error/escalation definitions referenced by events: id = the model's ``ref`` when that is a
+        free NCName (so readers get it back), name = ``ref`` always."""
         out = []
         for (kind, ref), ident in self._roots.items():
             el = etree.Element(B + _ROOT_KIND[kind], id=ident, name=ref)

@@ -4,7 +4,8 @@ Before validation (on plain data):
 
 * ``next:`` on a step — a target id, or a list of target ids and/or mappings ``{to, name, condition, default, id}`` —
   becomes sequence flows with ids ``Flow_<source>_<target>`` (suffixed ``_2``, ``_3`` … if taken);
-* ``raci:`` given as a mapping ``{R: unit, A: unit, C: [unit, …], I: …}`` becomes the list form.
+* ``raci:`` given as a mapping ``{R: unit, A: unit, C: [unit, …], I: …}`` becomes the list form;
+* a timer event without ``timer_type`` gets it from the value: ``R…`` cycle, ``P…`` duration, else date.
 
 After validation (on the model, :func:`complete_pools`, also applied by ``vollzug build``):
 
@@ -73,10 +74,20 @@ def _expand_raci(data: dict[str, Any]) -> None:
         step["raci"] = expanded
 
 
+def _timer_types(data: dict[str, Any]) -> None:
+    for step in data.get("steps") or ():
+        event = step.get("event") if isinstance(step, dict) else None
+        if isinstance(event, dict) and event.get("kind") == "timer" and isinstance(event.get("timer"), str) \
+                and "timer_type" not in event:
+            value = event["timer"].upper()
+            event["timer_type"] = "cycle" if value.startswith("R") else "duration" if value.startswith("P") else "date"
+
+
 def normalise(data: dict[str, Any], lines: dict[tuple[str | int, ...], int]) -> dict[str, Any]:
     """Expand the pre-validation conveniences in place (``lines`` gets entries for generated elements)."""
     _expand_next(data, lines)
     _expand_raci(data)
+    _timer_types(data)
     return data
 
 
@@ -95,14 +106,14 @@ def complete_pools(model: OperationalModel) -> OperationalModel:
         pools.insert(0, Pool(id=f"Participant_{model.id}", name=name, process=model.id))
     elif own.process is None:
         pools[pools.index(own)] = own.model_copy(update={"process": model.id})
-    with_steps = {s.pool for s in model.steps if s.pool}
-    for i, pool in enumerate(pools):
-        if pool.stakeholder is not None and pool.id in with_steps and pool.process is None:
-            pools[i] = pool.model_copy(update={"process": f"Process_{pool.id}", "collapsed": False})
     covered = {p.stakeholder for p in pools} | {p.id for p in pools}
     for holder in model.stakeholders:
         if holder.id not in covered:
             pools.append(Pool(id=holder.id, name=holder.name, stakeholder=holder.id, collapsed=True))
+    with_steps = {s.pool for s in model.steps if s.pool}
+    for i, pool in enumerate(pools):
+        if pool.stakeholder is not None and pool.id in with_steps and pool.process is None:
+            pools[i] = pool.model_copy(update={"process": f"Process_{pool.id}", "collapsed": False})
     if tuple(pools) == model.pools:
         return model
     return model.model_copy(update={"pools": tuple(pools)})

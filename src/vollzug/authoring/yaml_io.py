@@ -41,6 +41,9 @@ class _Loader(yaml.SafeLoader):
     """Safe loader; only used to compose nodes and to construct scalars."""
 
 
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"})
+
+
 class _Builder:
     """Walk a composed node tree into plain data with a node budget, recording the line of every path."""
 
@@ -59,6 +62,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise HostileInputError(f"YAML nested deeper than {MAX_DEPTH} levels", file=self.file, line=_line(node))
         self.lines.setdefault(path, _line(node))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
+            raise ModelError(f"YAML tag '{node.tag}' is not allowed", file=self.file, line=_line(node))
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result: dict[str, Any] = {}
@@ -93,7 +98,8 @@ def parse_yaml(text: str, file: Path) -> tuple[Any, dict[Path_, int]]:
         mark = exc.problem_mark or exc.context_mark
         line = int(mark.line) + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise ModelError(f"YAML syntax error: {problem}", file=file, line=line) from exc
+        kind = "YAML error" if isinstance(exc, yaml.constructor.ConstructorError) else "YAML syntax error"
+        raise ModelError(f"{kind}: {problem}", file=file, line=line) from exc
     except yaml.YAMLError as exc:
         raise ModelError(f"YAML error: {exc}".splitlines()[0], file=file) from exc
     except RecursionError as exc:
