@@ -27,6 +27,8 @@ _DI_RECORDS = frozenset({_SHAPE, f"{{{BPMNDI_NS}}}BPMNEdge"})
 _PLANE = f"{{{BPMNDI_NS}}}BPMNPlane"
 _DIAGRAM = f"{{{BPMNDI_NS}}}BPMNDiagram"
 _COUNT_DESCENDANTS = etree.XPath("count(.//*)")
+GENERATED_DOC_FORMATS = frozenset({"text/x-vollzug-summary"})
+"""``bpmn:documentation`` text formats written by tools for display only; not read as documentation."""
 _FLOWS = frozenset({"sequence_flow", "message_flow", "association"})
 
 
@@ -243,6 +245,8 @@ class _Indexer:
         if owner is None:
             return
         if tag == _DOC:
+            if el.get("textFormat") in GENERATED_DOC_FORMATS:
+                return
             text = "".join(str(t) for t in el.itertext()).strip()
             owner.documentation = f"{owner.documentation}\n{text}" if owner.documentation else text
         elif tag == _EXT:

@@ -118,13 +118,20 @@ class _Builder:
             if kind is None:
                 continue
             kinds.append(kind)
+            if len(kinds) > 1:
+                continue
             for attr in ("messageRef", "signalRef", "errorRef", "escalationRef"):
                 if child.get(attr):
-                    data["ref"] = local_ref(child.get(attr) or "")
-            for timer in child:
-                timer_type = _TIMERS.get(timer.tag)
+                    target = self.doc.elements.get(local_ref(child.get(attr) or ""))
+                    data["ref"] = (target.name or target.id) if target is not None else local_ref(child.get(attr) or "")
+            if kind == "link" and child.get("name"):
+                data["ref"] = child.get("name")
+            for sub in child:
+                timer_type = _TIMERS.get(sub.tag)
                 if timer_type:
-                    data["timer"], data["timer_type"] = _text(timer), timer_type
+                    data["timer"], data["timer_type"] = _text(sub), timer_type
+                elif sub.tag == _B + "condition" and kind == "conditional":
+                    data["ref"] = _text(sub)
         if kinds:
             data["kind"] = kinds[0] if len(kinds) == 1 else "multiple"
         if record.tag == "boundaryEvent":
