@@ -43,6 +43,7 @@ from vollzug.model.process import (
     RaciAssignment,
     SequenceFlow,
     Step,
+    Suppression,
 )
 
 __all__ = ["NOTIFICATION_STEP", "decompose", "dump_yaml", "explain", "step_id"]
@@ -51,6 +52,10 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": 
 
 NOTIFICATION_STEP = "Task_Inkenntnissetzung"
 """Id of the generated staff-notification step."""
+_TRIGGER_REASON = (
+    "Die Pflicht einer externen Stelle löst das Verfahren aus; die Inkenntnissetzung des Personals folgt unmittelbar "
+    "danach (vollzug decompose)."
+)
 
 
 def step_id(obligation_id: str) -> str:
@@ -155,9 +160,15 @@ def decompose(
     if first is not None and first_kind is not None:
         start = Step(id=step_id(first.id).replace("Task_", "StartEvent_", 1), name=first.title, type="startEvent",
                      lane=org.lane("lead"), obligations=(first.id,), citations=first.citations,
-                     raci=_raci(first, "lead", org), event=EventDefinition(kind="message"))
+                     raci=_raci(first, "lead", org), event=EventDefinition(kind="message"),
+                     suppressions=(Suppression(code="NT001", reason=_TRIGGER_REASON),))
         external.setdefault(first_kind, set()).update(first.citations)
         message_flows.append(MessageFlow(id=f"MessageFlow_{start.id}", source=pool_id(first_kind), target=start.id))
+        for req in first.stakeholders:  # a start event only receives: other must-parties send to it as well
+            if req.involvement == "must" and req.stakeholder != first_kind:
+                external.setdefault(req.stakeholder, set()).update([req.citation] if req.citation else [])
+                message_flows.append(MessageFlow(id=f"MessageFlow_{start.id}_{req.stakeholder}",
+                                                 source=pool_id(req.stakeholder), target=start.id))
         rest = obligations[1:]
     else:
         start = Step(id="StartEvent_1", name="Wärmeplanung beginnt" if catalogue.id == "WPG" else "Start",
