@@ -113,6 +113,26 @@ class _Handler:
                                           attrs=tuple(attrs))
 
 
+NESTED_REF_KEYS: frozenset[str] = frozenset({"unit", "after", "sender", "recipients", "party"})
+"""Keys inside nested values (resources, deadlines, notifications) that hold element ids."""
+
+
+def translate(value: Any, mapping: dict[str, str], key: str = "") -> Any:
+    """A left value with the element ids in it replaced by their right partners (for comparison only)."""
+    if isinstance(value, dict):
+        return {k: translate(v, mapping, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [translate(v, mapping, key) for v in value]
+        return sorted(items, key=str) if key in ("raci", "recipients") else items
+    if isinstance(value, str):
+        if key == "raci" and ":" in value:
+            party, letter = value.rsplit(":", 1)
+            return f"{mapping.get(party, party)}:{letter}"
+        if key in NESTED_REF_KEYS:
+            return mapping.get(value, value)
+    return value
+
+
 def _compare(lp: dict[str, Any], rp: dict[str, Any], mapping: dict[str, str], refs: frozenset[str],
              skip: frozenset[str] = frozenset()) -> list[AttrChange]:
     out: list[AttrChange] = []
@@ -120,9 +140,16 @@ def _compare(lp: dict[str, Any], rp: dict[str, Any], mapping: dict[str, str], re
         if path in skip:
             continue
         a, b = lp.get(path), rp.get(path)
-        translated = mapping.get(a, a) if path in refs and isinstance(a, str) else a
+        translated: Any
+        if path in refs and isinstance(a, str):
+            translated = mapping.get(a, a)
+        elif mapping and isinstance(a, (dict, list)):
+            translated = translate(a, mapping, path)
+            b = translate(b, {}, path) if path == "raci" else b
+        else:
+            translated = a
         if translated != b:
-            out.append(AttrChange(path=path, left=a, right=b))
+            out.append(AttrChange(path=path, left=a, right=rp.get(path)))
     return out
 
 

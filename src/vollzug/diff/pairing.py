@@ -15,9 +15,14 @@ from vollzug.diff.match.label import similarity
 from vollzug.diff.normalize import normalized
 
 NAME_THRESHOLD = 0.6
+"""Smallest name similarity for pairing lanes, roles, pools and data objects."""
+LANE_THRESHOLD = 0.45
+"""Smallest blended name/member score for pairing lanes."""
 
 
-def _by_name(left: list[Element], right: list[Element], vocab: frozenset[str]) -> dict[str, str]:
+def _by_name(left: list[Element], right: list[Element], vocab: frozenset[str],
+             members: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None) -> dict[str, str]:
+    """Optimal assignment by name; for lanes the overlap of their (matched) steps counts too."""
     if not left or not right:
         return {}
     left = sorted(left, key=lambda e: e.id)
@@ -26,9 +31,26 @@ def _by_name(left: list[Element], right: list[Element], vocab: frozenset[str]) -
     rn = [normalized(e.name or e.id, vocab) for e in right]
     scores = np.array([[similarity(a, b) + (0.05 if le.id == re.id else 0.0) for b, re in zip(rn, right, strict=True)]
                        for a, le in zip(ln, left, strict=True)])
+    if members is not None:
+        lm, rm = members
+        for i, le in enumerate(left):
+            for j, re in enumerate(right):
+                a, b = lm.get(le.id, set()), rm.get(re.id, set())
+                if a or b:
+                    scores[i, j] = 0.6 * scores[i, j] + 0.4 * len(a & b) / len(a | b)
     rows, cols = linear_sum_assignment(-scores)
+    limit = NAME_THRESHOLD if members is None else LANE_THRESHOLD
     return {left[i].id: right[j].id for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
-            if scores[i, j] >= NAME_THRESHOLD}
+            if scores[i, j] >= limit}
+
+
+def _lane_members(side: dict[str, Element], translate: dict[str, str] | None) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in side.values():
+        if e.category == "step" and e.props.get("lane"):
+            sid = e.id if translate is None else translate.get(e.id, "\x00" + e.id)
+            out.setdefault(str(e.props["lane"]), set()).add(sid)
+    return out
 
 
 def _by_key(left: list[Element], right: list[Element], key: str) -> dict[str, str]:
@@ -84,9 +106,15 @@ def pair_elements(
     def cat(side: dict[str, Element], name: str) -> list[Element]:
         return [e for e in side.values() if e.category == name]
 
-    for name in ("lane", "role", "data_object"):
+    members = (_lane_members(left, steps), _lane_members(right, None))
+    mapping.update(_by_name(cat(left, "lane"), cat(right, "lane"), vocab, members))
+    for name in ("role", "data_object"):
         mapping.update(_by_name(cat(left, name), cat(right, name), vocab))
-    pools = _by_key(cat(left, "pool"), cat(right, "pool"), "kind")
+    own_l = [e for e in cat(left, "pool") if e.props.get("process") == left_process]
+    own_r = [e for e in cat(right, "pool") if e.props.get("process") == right_process]
+    pools = {own_l[0].id: own_r[0].id} if len(own_l) == 1 and len(own_r) == 1 else {}
+    pools.update(_by_key([e for e in cat(left, "pool") if e.id not in pools],
+                         [e for e in cat(right, "pool") if e.id not in set(pools.values())], "kind"))
     rest_l = [e for e in cat(left, "pool") if e.id not in pools]
     rest_r = [e for e in cat(right, "pool") if e.id not in set(pools.values())]
     pools.update(_by_name(rest_l, rest_r, vocab))

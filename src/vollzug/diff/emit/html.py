@@ -1,0 +1,68 @@
+"""HTML: one self-contained page, both diagrams side by side (SVG from the DI) and the report sections.
+
+No scripts, no external resources; every string from a model is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from vollzug.diff.changes import DiffResult
+from vollzug.diff.emit import EmitContext
+from vollzug.diff.emit.diagram import diagram_view
+from vollzug.diff.emit.sections import build
+from vollzug.diff.emit.svg import COLOURS, render
+from vollzug.i18n import Msg
+
+_LEGEND: dict[str, Msg] = {
+    "added": Msg("nur rechts", "right only"),
+    "removed": Msg("nur links", "left only"),
+    "changed": Msg("geändert", "changed"),
+    "layout": Msg("nur Layout", "layout only"),
+}
+
+_CSS = """
+body{font-family:sans-serif;margin:1.5em;color:#222}
+.diagrams{display:grid;grid-template-columns:1fr 1fr;gap:1em}
+.diagrams figure{margin:0;border:1px solid #ccc;padding:.5em;overflow:auto}
+.legend span{display:inline-block;padding:.1em .6em;margin-right:.5em;border:2px solid}
+section{margin-top:1.2em} li{margin:.15em 0} pre{margin:0;white-space:pre-wrap}
+"""
+
+
+def states(result: DiffResult) -> tuple[dict[str, str], dict[str, str]]:
+    """Element id → colour state, for the left and for the right diagram."""
+    left: dict[str, str] = {}
+    right: dict[str, str] = {}
+    for e in result.layout_changed:
+        right[e.id] = "layout"
+    for c in result.changed:
+        right[c.id] = "changed"
+        left[c.left_id] = "changed"
+    for e in result.removed:
+        left[e.id] = "removed"
+    for e in result.added:
+        right[e.id] = "added"
+    return left, right
+
+
+def emit(result: DiffResult, ctx: EmitContext) -> bytes:
+    """A complete HTML document."""
+    title, sections = build(result, ctx.lang)
+    lstates, rstates = states(result)
+    figures = []
+    for side, label, st in ((ctx.left, result.left_label, lstates), (ctx.right, result.right_label, rstates)):
+        svg = render(diagram_view(side), st, label) if side is not None else ""
+        figures.append(f"<figure><figcaption>{escape(label)}</figcaption>{svg}</figure>")
+    legend = "".join(f'<span style="border-color:{COLOURS[k][0]};background:{COLOURS[k][1]}">{escape(m(ctx.lang))}'
+                     f"</span>" for k, m in _LEGEND.items())
+    body = []
+    for section in sections:
+        items = "".join(f"<li><pre>{escape(line)}</pre></li>" for line in section.lines)
+        body.append(f'<section class="{escape(section.key)}"><h2>{escape(section.heading)}</h2><ul>{items}</ul>'
+                    f"</section>")
+    page = (f'<!DOCTYPE html>\n<html lang="{ctx.lang}"><head><meta charset="utf-8">'
+            f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+            f"<h1>{escape(title)}</h1><p class=\"legend\">{legend}</p>"
+            f'<div class="diagrams">{"".join(figures)}</div>{"".join(body)}</body></html>\n')
+    return page.encode("utf-8")
