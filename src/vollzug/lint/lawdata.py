@@ -45,6 +45,9 @@ class LawChecks(_Data):
     legal_deadlines: tuple[str, ...] | None = None
     """Obligations whose legal deadline must be modelled; None: every applicable obligation with a fixed,
     relative or recurring deadline rule."""
+    stakeholder_equivalents: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Stakeholder kinds that also satisfy a required kind, e.g. ``municipality: [kreis]`` (the Kreis is the
+    Gemeindeverband to involve under § 7 Abs. 2 Nr. 4 WPG when the Gemeinde itself plans)."""
     personal_data_sinks_include_publication: bool = True
     """Treat every publication duty as forbidden for personal data (§ 12 WPG)."""
     notification: NotificationChecks = Field(default_factory=NotificationChecks)
@@ -122,7 +125,7 @@ def applicable_obligations(
     except (ImportError, AttributeError):
         func = None
     if func is not None and town is not None:
-        return tuple(func(catalogue, town, choices))
+        return tuple(ob for ob, verdict in func(catalogue, town, choices) if verdict.applies)
     return tuple(o for o in catalogue.obligations if all(condition_holds(c, catalogue, town, choices)
                                                           for c in o.applicability))
 

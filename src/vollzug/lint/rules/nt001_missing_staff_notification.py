@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import BaseModel, ConfigDict
+
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.model.process import Step
@@ -14,6 +16,15 @@ def notification_steps(ctx: RuleContext) -> list[Step]:
     return [s for s in ctx.index.own_steps if s.notification is not None]
 
 
+class NotificationOptions(BaseModel):
+    """Options of NT001."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    require_all: bool = False
+    """Also require every modelled obligation (not only those a notification lists) to be notified first."""
+
+
 class MissingStaffNotification(Rule):
     """A SOLL introduces obligations without informing staff before the steps that depend on them."""
 
@@ -21,21 +32,25 @@ class MissingStaffNotification(Rule):
     name = "missing-staff-notification"
     gap = "G10"
     needs_catalogue = True
+    options_model = NotificationOptions
     summary = Msg("Inkenntnissetzung des Personals fehlt", "Missing staff notification")
     what = Msg(
-        "In einem Modell der Variante, die `checks.yaml` unter `notification.variants` nennt (Standard: SOLL), "
-        "muss jede abgebildete Pflicht der Kommune durch einen Schritt mit `notification` (Dienstanweisung, "
-        "Schulung, Rundschreiben …) bekannt gemacht werden, der vor ihrem ersten Schritt liegt. Eine "
-        "Inkenntnissetzung ohne Pflichtliste gilt für alle Pflichten. Ausgenommen: `notification.exempt`.",
-        "In a model of a variant listed under `notification.variants` in `checks.yaml` (default: SOLL), every "
-        "modelled obligation of the municipality must be announced by a step with `notification` (service "
-        "instruction, training, circular …) that comes before the obligation's first step. A notification without "
-        "an obligation list covers all obligations. Exempt: `notification.exempt`.",
+        "Ein Modell der Variante, die `checks.yaml` unter `notification.variants` nennt (Standard: SOLL), bildet "
+        "Pflichten ab, aber keinen Schritt mit `notification` (Dienstanweisung, Schulung, Rundschreiben …); oder "
+        "ein Schritt einer Pflicht, die eine Inkenntnissetzung nennt, liegt nicht hinter ihr (er ist von ihr aus "
+        "nicht erreichbar). Mit `require_all = true` muss jede abgebildete Pflicht (außer `notification.exempt`) "
+        "vorher bekannt gemacht werden; eine Inkenntnissetzung ohne Pflichtliste gilt für alle.",
+        "A model of a variant listed under `notification.variants` in `checks.yaml` (default: SOLL) covers "
+        "obligations but has no step with `notification` (service instruction, training, circular …); or a step of "
+        "an obligation a notification lists does not come after it (is not reachable from it). With "
+        "`require_all = true` every modelled obligation (except `notification.exempt`) must be announced first; a "
+        "notification without an obligation list covers all.",
     )
     why = Msg(
         "Neue oder geänderte Pflichten wirken nur, wenn die Bearbeitenden sie kennen; die Inkenntnissetzung muss "
-        "vor dem Echtbetrieb stehen.",
-        "New or changed obligations only work if staff know them; notification has to come before go-live.",
+        "vor den Schritten stehen, die von ihr abhängen.",
+        "New or changed obligations only work if staff know them; notification has to come before the steps that "
+        "depend on it.",
     )
     invalid = """law: WPG
 variant: SOLL
@@ -49,7 +64,8 @@ variant: SOLL
 steps:
   - {id: Start_1, type: startEvent, name: LWPG in Kraft}
   - {id: Task_0, name: Dienstanweisung Wärmeplanung, basis: internal,
-     notification: {recipients: [FB_Planung], channel: Dienstanweisung, acknowledgement: true}}
+     notification: {recipients: [FB_Planung], obligations: [WPG.W01], channel: Dienstanweisung,
+                    acknowledgement: true}}
   - {id: Task_1, name: Beschluss vorbereiten, obligations: [WPG.W01]}
 sequence_flows:
   - {id: F0, source: Start_1, target: Task_0}
@@ -60,8 +76,10 @@ sequence_flows:
                 "Obligation {obligation}: no staff notification before '{name}'.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
-        """Report obligations whose first step is not preceded by a notification covering them."""
+        """Report a missing notification, and obligation steps not preceded by the notification naming them."""
         cfg = ctx.checks.notification
+        opts = self.options
+        assert isinstance(opts, NotificationOptions)
         if ctx.model.variant not in cfg.variants:
             return
         own = {s.id for s in ctx.index.own_steps}
@@ -74,7 +92,10 @@ sequence_flows:
         if not notes:
             yield self.report(ctx.model.id, self._none, variant=ctx.model.variant)
             return
+        listed = {o for n in notes if n.notification for o in n.notification.obligations}
         for obligation, steps in sorted(pending.items()):
+            if not opts.require_all and obligation not in listed:
+                continue
             relevant = [n for n in notes if n.notification and (not n.notification.obligations
                                                                    or obligation in n.notification.obligations)]
             reached = set().union(*(ctx.index.reachable(n.id) for n in relevant)) if relevant else set()

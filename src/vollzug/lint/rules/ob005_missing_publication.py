@@ -38,8 +38,8 @@ steps:
 steps:
   - {id: Task_15, name: Wärmeplan beschließen, obligations: [WPG.W15]}
   - {id: Task_16, name: Wärmeplan im Internet veröffentlichen, obligations: [WPG.W16]}"""
-    _msg = Msg("Veröffentlichungspflicht {id} „{title}“ ({norm}) ist nicht abgebildet.",
-               "Publication duty {id} '{title}' ({norm}) is not modelled.")
+    _msg = Msg("Veröffentlichungspflicht {id} „{title}“ ist nicht abgebildet.",
+               "Publication duty {id} '{title}' is not modelled.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report each expected publication duty no step refers to."""
@@ -47,5 +47,4 @@ steps:
         for obligation in expected(ctx):
             if obligation.id not in done and is_publication(ctx, obligation):
                 citation = first_citation(obligation)
-                yield self.report(ctx.model.id, self._msg, citation, id=obligation.id, title=obligation.title,
-                                  norm=citation or "-")
+                yield self.report(ctx.model.id, self._msg, citation, id=obligation.id, title=obligation.title)

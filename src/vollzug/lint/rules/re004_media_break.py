@@ -4,22 +4,59 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import BaseModel, ConfigDict
+
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
 
 
+class MediaOptions(BaseModel):
+    """Options of RE004: media grouped into classes; a break is a change of class."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    paper: tuple[str, ...] = ("papier", "brief", "post", "fax", "ausdruck", "akte")
+    """Paper media."""
+    office: tuple[str, ...] = ("e-mail", "email", "excel", "word", "pdf", "datei", "csv", "telefon")
+    """Unstructured digital media (documents, mail attachments)."""
+    structured: tuple[str, ...] = (
+        "fachverfahren", "gis", "dms", "e-akte", "portal", "schnittstelle", "datenbank", "xöv", "api",
+        "wärmekataster", "alkis", "ris", "cms", "website", "beteiligungsportal",
+    )
+    """Structured systems (registration software, GIS, document management, portals, interfaces)."""
+    across_lanes_only: bool = False
+    """Report only when the data come from another lane or pool (otherwise re-keying within a lane counts too)."""
+
+    def media_class(self, medium: str) -> str:
+        """Class of a medium: by the first class one of whose names the medium starts with, else the medium."""
+        text = medium.casefold().strip()
+        for name, members in (("paper", self.paper), ("office", self.office), ("structured", self.structured)):
+            if any(text.startswith(m) for m in members):
+                return name
+        return text
+
+
 class MediaBreak(Rule):
-    """Data changes medium where it crosses from one lane (or pool) to another."""
+    """Data change their media class at a step (re-keying), reported at the data object that is re-keyed."""
 
     code = "RE004"
     name = "media-break"
     gap = "G05"
+    options_model = MediaOptions
     summary = Msg("Medienbruch", "Media break")
     what = Msg(
-        "Ein Schritt liest ein Datenobjekt, das in einer anderen Lane oder außerhalb der Kommune entsteht, und "
-        "schreibt ein Datenobjekt in einem anderen Medium (z. B. E-Mail/Excel → Fachverfahren, Papier → GIS).",
-        "A step reads a data object produced in another lane or outside the municipality and writes a data object "
-        "in a different medium (e.g. e-mail/Excel → registration software, paper → GIS).",
+        "Ein Schritt liest ein Datenobjekt und schreibt ein Datenobjekt in einer anderen Medienklasse (Papier, "
+        "Büro-Dateien wie E-Mail/Excel/PDF, "
+        "strukturierte Systeme wie Fachverfahren/GIS/DMS; z. B. Excel per E-Mail → GIS). Ein Wechsel zwischen "
+        "strukturierten Systemen (Fachverfahren → GIS) ist kein Medienbruch. Gemeldet wird am gelesenen Datenobjekt; "
+        "die Meldung nennt die Herkunft (Lane oder „extern“). Mit `across_lanes_only = true` nur, wenn die Daten "
+        "aus einer anderen Lane oder von außen kommen. Die Klassen sind Optionen.",
+        "A step reads a data object and writes a data object in another media class (paper; office files such as "
+        "e-mail/Excel/PDF; structured systems such as "
+        "registration software/GIS/DMS; e.g. Excel by e-mail → GIS). Moving between structured systems "
+        "(registration software → GIS) is not a media break. The finding is reported at the data object read; the "
+        "message names its origin (lane or outside). With `across_lanes_only = true` only when the data come from "
+        "another lane or from outside. The classes are options.",
     )
     why = Msg(
         "Medienbrüche bedeuten Abtippen und Doppelerfassung; der Bundesrechnungshof nennt sie als Hauptmangel.",
@@ -46,7 +83,9 @@ data_objects:
                "Media break at '{name}': '{source}' ({m1}) from {origin_en} continues as '{target}' ({m2}).")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
-        """Report steps that turn data from another lane into a different medium."""
+        """Report steps that turn data from another lane into a different media class."""
+        opts = self.options
+        assert isinstance(opts, MediaOptions)
         objects = {d.id: d for d in ctx.model.data_objects}
         writers: dict[str, list[str]] = {}
         reads: dict[str, list[str]] = {}
@@ -62,12 +101,12 @@ data_objects:
                 src = objects[src_id]
                 origins = [ctx.index.steps[w] for w in writers.get(src_id, []) if w in ctx.index.steps]
                 foreign = not origins or any((o.lane, o.pool) != (step.lane, step.pool) for o in origins)
-                if not foreign or not src.medium:
+                if (opts.across_lanes_only and not foreign) or not src.medium:
                     continue
                 for dst_id in writes.get(step.id, []):
                     dst = objects[dst_id]
-                    if dst.medium and dst.medium.casefold() != src.medium.casefold():
+                    if dst.medium and opts.media_class(dst.medium) != opts.media_class(src.medium):
                         origin = ", ".join(sorted({o.lane or o.pool or "?" for o in origins})) or "extern"
-                        yield self.report(step.id, self._msg, name=step.name or step.id, source=src.name or src.id,
+                        yield self.report(src.id, self._msg, name=step.name or step.id, source=src.name or src.id,
                                           m1=src.medium, target=dst.name or dst.id, m2=dst.medium, origin=origin,
                                           origin_en=origin.replace("extern", "outside"))

@@ -15,6 +15,11 @@ def involved_kinds(ctx: RuleContext, step_ids: list[str]) -> set[str]:
     pool_kind = {p.id: kind_of.get(p.stakeholder, p.stakeholder) for p in ctx.model.pools if p.stakeholder}
     node_pool = {s.id: s.pool for s in ctx.model.steps if s.pool}
     ids = set(step_ids)
+    for sid in step_ids:  # the message event that triggers a step is part of it
+        for seq in ctx.index.incoming.get(sid, []):
+            trigger = ctx.index.steps.get(seq.source)
+            if trigger and trigger.event is not None and trigger.event.kind == "message":
+                ids.add(trigger.id)
     kinds: set[str] = set()
     for flow in ctx.model.message_flows:
         for own, other in ((flow.source, flow.target), (flow.target, flow.source)):
@@ -41,10 +46,14 @@ class MissingStakeholderInvolvement(Rule):
     what = Msg(
         "Für eine abgebildete Pflicht verlangt der Katalog die Beteiligung einer Beteiligtenart (`involvement: "
         "must`), aber keiner ihrer Schritte (einschließlich Teilschritte) hat einen Nachrichtenfluss zum Pool einer "
-        "Beteiligten dieser Art oder nennt sie in der RACI-Zuordnung.",
+        "Beteiligten dieser Art oder nennt sie in der RACI-Zuordnung. Ein Nachrichtenereignis, das direkt in einen "
+        "Schritt der Pflicht führt, zählt zur Pflicht. Gemeldet wird am Pool der fehlenden Beteiligten, sonst am "
+        "ersten Schritt der Pflicht. Gleichwertige Arten stehen in `checks.yaml` (`stakeholder_equivalents`).",
         "For a modelled obligation the catalogue requires a stakeholder kind to be involved (`involvement: must`), "
         "but none of its steps (including nested ones) has a message flow to the pool of a stakeholder of that kind "
-        "or names one in its RACI assignments.",
+        "or names one in its RACI assignments. A message event leading directly into a step of the obligation counts "
+        "as part of it. The finding is reported at the pool of the missing party, else at the obligation's first "
+        "step. Equivalent kinds are set in `checks.yaml` (`stakeholder_equivalents`).",
     )
     why = Msg(
         "Ein Nachrichtenfluss zu einer Muss-Beteiligten (z. B. § 7 Abs. 2 WPG: Netzbetreiber) ist der Nachweis, "
@@ -62,18 +71,21 @@ steps:
     valid = """# ... as above, plus:
 message_flows:
   - {id: Msg_4, source: Task_4, target: Netzbetreiber, name: Beteiligung}"""
-    _msg = Msg("Pflicht {obligation}: „{kind}“ muss beteiligt werden ({norm}), es fehlt ein Nachrichtenfluss.",
-               "Obligation {obligation}: '{kind}' must be involved ({norm}); a message flow is missing.")
+    _msg = Msg("Pflicht {obligation}: „{kind}“ muss beteiligt werden, es fehlt ein Nachrichtenfluss.",
+               "Obligation {obligation}: '{kind}' must be involved; a message flow is missing.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report must-involve stakeholder kinds without evidence, at the obligation's first step."""
         names = {k.id: k.name for k in ctx.catalogue.stakeholder_kinds} if ctx.catalogue else {}
+        kind_of = {s.id: s.kind for s in ctx.model.stakeholders}
         for obligation in ctx.applicable:
             steps = obligation_steps(ctx, obligation.id)
             if not steps:
                 continue
             kinds = involved_kinds(ctx, steps)
             for req in obligation.stakeholders:
-                if req.involvement == "must" and req.stakeholder not in kinds:
-                    yield self.report(steps[0], self._msg, req.citation or None, obligation=obligation.id,
-                                      kind=names.get(req.stakeholder, req.stakeholder), norm=req.citation or "-")
+                accepted = {req.stakeholder, *ctx.checks.stakeholder_equivalents.get(req.stakeholder, ())}
+                if req.involvement == "must" and not accepted & kinds:
+                    pools = [p.id for p in ctx.model.pools if kind_of.get(p.stakeholder or "") in accepted]
+                    yield self.report(pools[0] if pools else steps[0], self._msg, req.citation or None,
+                                      obligation=obligation.id, kind=names.get(req.stakeholder, req.stakeholder))

@@ -60,9 +60,9 @@ steps:
     valid = """law: WPG
 steps:
   - {id: Task_4, name: Netzbetreiber fortlaufend beteiligen, obligations: [WPG.W04], loop: standard}"""
-    _msg = Msg("Pflicht {obligation}: Beteiligung von „{kind}“ muss frühzeitig und fortlaufend sein ({norm}), ist "
+    _msg = Msg("Pflicht {obligation}: Beteiligung von „{kind}“ muss frühzeitig und fortlaufend sein, ist "
                "aber ein einmaliger Schritt.",
-               "Obligation {obligation}: involvement of '{kind}' must be early and continuous ({norm}) but is a "
+               "Obligation {obligation}: involvement of '{kind}' must be early and continuous but is a "
                "single step.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
@@ -76,5 +76,4 @@ steps:
             if not any(is_continuous(ctx, s) for s in steps):
                 req = continuous[0]
                 kinds = ", ".join(names.get(r.stakeholder, r.stakeholder) for r in continuous)
-                yield self.report(steps[0], self._msg, req.citation or None, obligation=obligation.id, kind=kinds,
-                                  norm=req.citation or "-")
+                yield self.report(steps[0], self._msg, req.citation or None, obligation=obligation.id, kind=kinds)

@@ -1,0 +1,40 @@
+"""``vollzug check``: run the rules on models and report findings (exit 0 clean, 1 findings, 2 error)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vollzug.lint.emit import EMITTERS
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--preset", type=click.Choice(["recommended", "strict", "all"]),
+              help="Rule preset (default from config).")
+@click.option("--select", multiple=True, help="Only these code prefixes, rule names or ALL (comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these code prefixes or rule names (comma-separated).")
+@click.option("--format", "fmt", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["de", "en"]), help="Language of messages (default: config, else de).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Configuration file to use.")
+def command(paths: tuple[Path, ...], preset: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fmt: str,
+            lang: str | None, output: Path | None, config_file: Path | None) -> int:
+    """Check models (files or folders) against the rules; a .bpmn built from a .yaml beside it is skipped."""
+    from vollzug.fileio import write_text_atomic
+    from vollzug.lint.api import run_check
+    from vollzug.lint.emit import get_emitter
+
+    result, language = run_check(list(paths), preset=preset, select=_split(select), ignore=_split(ignore),
+                                 lang=lang, config_file=config_file)
+    text = get_emitter(fmt)(result, language)
+    if output is not None:
+        write_text_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    return 1 if result.failed else 0

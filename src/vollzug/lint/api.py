@@ -1,0 +1,32 @@
+"""Library entry points of the rules engine (what the CLI calls)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import cast
+
+from vollzug.i18n import Lang
+from vollzug.lint.config import discover_config
+from vollzug.lint.engine import Engine
+from vollzug.lint.finding import CheckResult
+
+
+def run_check(paths: Sequence[Path], *, preset: str | None = None, select: Sequence[str] = (),
+              ignore: Sequence[str] = (), lang: str | None = None,
+              config_file: Path | None = None) -> tuple[CheckResult, Lang]:
+    """Check ``paths`` with the discovered configuration, overridden by the given options.
+
+    ``select`` given here replaces the configured selection; ``ignore`` extends the configured one.
+    """
+    config = discover_config(list(paths), config_file)
+    update: dict[str, object] = {}
+    if preset:
+        update["preset"] = preset
+    if select:
+        update["select"] = tuple(select)
+    if ignore:
+        update["ignore"] = (*config.ignore, *ignore)
+    config = config.model_copy(update=update)
+    result = Engine(config).check_paths(paths)
+    return result, cast(Lang, lang or config.lang)
