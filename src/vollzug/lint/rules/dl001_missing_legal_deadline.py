@@ -49,7 +49,8 @@ class MissingLegalDeadline(Rule):
         "feste Frist → gesetzliche Frist mit Datum oder Zeitgeber mit Datum; wiederkehrende Frist (§ 25 WPG) → "
         "Zeitgeber oder gesetzliche Frist mit Dauer; relative Frist (3 Monate, 10 Tage) → Frist mit Dauer oder "
         "Zeitgeber mit Dauer. Welche Pflichten geprüft werden, steht in `checks.yaml` (`legal_deadlines`); sonst "
-        "alle mit fester, relativer oder wiederkehrender Frist. Gemeldet wird am letzten Schritt der Pflicht. Unbestimmte Fristen („unverzüglich“) werden nur "
+        "alle mit fester, relativer oder wiederkehrender Frist. Gemeldet wird am letzten Schritt der Pflicht. "
+        "Unbestimmte Fristen („unverzüglich“) werden nur "
         "geprüft, wenn `legal_deadlines` die Pflicht nennt; Mindestfristen (`minimum: true`, z. B. Auslegungsdauer) "
         "nie.",
         "For a modelled obligation the catalogue sets a deadline that applies to the municipality (e.g. § 4 Abs. 2 "
@@ -57,7 +58,8 @@ class MissingLegalDeadline(Rule):
         "deadline with a date or a date timer; recurring deadline (§ 25 WPG) → a timer or a legal deadline with a "
         "duration; relative deadline (3 months, 10 days) → a deadline with a duration or a duration timer. Which "
         "obligations are checked is set in `checks.yaml` (`legal_deadlines`); by default all with a fixed, relative "
-        "or recurring deadline. The finding is reported at the obligation's last step. Indefinite terms ('unverzüglich') are checked only if `legal_deadlines` lists "
+        "or recurring deadline. The finding is reported at the obligation's last step. "
+        "Indefinite terms ('unverzüglich') are checked only if `legal_deadlines` lists "
         "the obligation; minimum periods (`minimum: true`, e.g. the inspection period) never.",
     )
     why = Msg(
@@ -89,6 +91,6 @@ steps:
                     continue  # a minimum period (e.g. a comment period) is a lower bound, not a deadline to miss
                 if not _satisfied(rule, steps):
                     de, en = _describe(rule)
-                    own = [s for s in ctx.index.steps_by_obligation.get(obligation.id, [])]
-                    yield self.report(own[-1].id if own else step_ids[0], self._msg, rule.citation or None, obligation=obligation.id,
-                                      deadline=de, deadline_en=en)
+                    own = ctx.index.steps_by_obligation.get(obligation.id, [])
+                    yield self.report(own[-1].id if own else step_ids[0], self._msg, rule.citation or None,
+                                      obligation=obligation.id, deadline=de, deadline_en=en)
