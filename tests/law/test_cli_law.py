@@ -27,7 +27,8 @@ def test_show_text_german() -> None:
     assert "WPG.W04  Beteiligung der Netzbetreiber" in out
     assert "Handlungsgrundlage: § 7 Abs. 2 Nr. 1–4 WPG" in out
     assert "fortlaufend" in out
-    assert "WPG.W13  Zusätzliche Anforderungen für Gemeindegebiete über 45 000 Einwohner  [[U] nicht verifiziert]" in out
+    assert "WPG.W13  Zusätzliche Anforderungen für Gemeindegebiete über 45 000 Einwohner  [[U] nicht verifiziert]" \
+        in out
     assert "30.06.2026" in out and "Einwohner > 100.000" in out
 
 

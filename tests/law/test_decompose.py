@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
 import sys
 from collections import Counter
@@ -44,7 +45,7 @@ def test_structure_is_a_connected_chain_with_start_and_end() -> None:
     assert model.steps[0].type == "startEvent" and model.steps[-1].type == "endEvent"
     assert model.steps[0].event is not None and model.steps[0].event.kind == "message"
     ids = [s.id for s in model.steps]
-    assert [(f.source, f.target) for f in model.sequence_flows] == list(zip(ids, ids[1:], strict=False))
+    assert [(f.source, f.target) for f in model.sequence_flows] == list(itertools.pairwise(ids))
     lanes = {u.id for u in model.org_units}
     assert all(s.lane in lanes for s in model.steps if s.type not in ("startEvent", "endEvent") or s.lane)
     assert len(set(ids)) == len(ids)

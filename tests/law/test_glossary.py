@@ -14,7 +14,7 @@ from vollzug.model.process import NotificationChannel, RaciLetter
 
 
 def test_gap_categories() -> None:
-    assert GAP_CATEGORIES == tuple(f"G{i:02d}" for i in range(1, 16))
+    assert tuple(f"G{i:02d}" for i in range(1, 16)) == GAP_CATEGORIES
     assert gap_category("G05").name == "Medienbruch"
     assert gap_category("g05", "en").name == "Media break"
     for code in GAP_CATEGORIES:
