@@ -89,6 +89,13 @@ def build_tree(model: OperationalModel, *, file: str | Path | None = None,
     """The ``bpmn:definitions`` element for a model (see :func:`build_bpmn`)."""
     model = complete_pools(model)
     _check(model, file, lines)
+    root = semantic_tree(model)
+    write_di(root, layout(model), f"Collaboration_{model.id}", model)
+    return root
+
+
+def semantic_tree(model: OperationalModel) -> etree._Element:
+    """``bpmn:definitions`` without diagram (the model must have its pools completed and pass the checks)."""
     own = main_pool(model)
     assert own is not None  # complete_pools guarantees it
     root = etree.Element(B + "definitions", nsmap=NSMAP)
@@ -131,7 +138,6 @@ def build_tree(model: OperationalModel, *, file: str | Path | None = None,
     root.append(collaboration)
     for process in processes:
         root.append(process)
-    write_di(root, layout(model), collaboration.get("id", ""), model)
     return root
 
 

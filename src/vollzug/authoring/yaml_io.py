@@ -6,7 +6,8 @@ Loading is done in four steps:
 2. *construct*: our own walk turns nodes into plain data, records ``path → line`` and refuses alias bombs,
    duplicate keys and non-string keys;
 3. *normalise*: the authoring conveniences (``next:``, RACI maps, implicit pools) are expanded
-   (:mod:`vollzug.authoring.normalise`);
+   (:mod:`vollzug.authoring.normalise`), and element lists are put in BPMN document order
+   (:mod:`vollzug.authoring.order`);
 4. *validate*: ``OperationalModel.model_validate``; a validation error becomes one :class:`ModelError` line with
    file, YAML line and key path. Semantic problems (dangling references) become diagnostics
    (:mod:`vollzug.authoring.checks`).
@@ -30,6 +31,8 @@ MAX_BYTES = 10 * 1024 * 1024
 """Largest model file accepted (10 MiB)."""
 MAX_NODES = 1_000_000
 """Most YAML nodes visited while constructing (aliases count every time they are expanded)."""
+MAX_ALIAS_NODES = 50_000
+"""Most nodes visited again through aliases (a model needs few aliases; a bomb needs millions)."""
 MAX_DEPTH = 200
 """Deepest nesting accepted."""
 
@@ -51,13 +54,20 @@ class _Builder:
         self.loader = loader
         self.file = file
         self.visited = 0
+        self.revisited = 0
+        self.seen: set[int] = set()
         self.lines: dict[Path_, int] = {}
 
     def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> Any:
         self.visited += 1
-        if self.visited > MAX_NODES:
+        if id(node) in self.seen:
+            self.revisited += 1
+        else:
+            self.seen.add(id(node))
+        if self.visited > MAX_NODES or self.revisited > MAX_ALIAS_NODES:
             raise HostileInputError(
-                f"YAML expands to more than {MAX_NODES} nodes (alias bomb?)", file=self.file, line=_line(node)
+                "YAML expands to too many nodes through aliases (alias bomb?)" if self.revisited > MAX_ALIAS_NODES
+                else f"YAML has more than {MAX_NODES} nodes", file=self.file, line=_line(node)
             )
         if depth > MAX_DEPTH:
             raise HostileInputError(f"YAML nested deeper than {MAX_DEPTH} levels", file=self.file, line=_line(node))
@@ -186,6 +196,7 @@ def model_from_text(text: str, file: Path) -> LoadedModel:
     """Parse, normalise and validate authoring text; see :func:`load_yaml_model`."""
     from vollzug.authoring.checks import check_model
     from vollzug.authoring.normalise import complete_pools, normalise
+    from vollzug.authoring.order import canonical_order
 
     data, lines = parse_yaml(text, file)
     if not isinstance(data, dict):
@@ -195,7 +206,7 @@ def model_from_text(text: str, file: Path) -> LoadedModel:
         model = OperationalModel.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, data, lines, file) from None
-    model = complete_pools(model)
+    model = canonical_order(complete_pools(model))
     id_lines = element_lines(data, lines)
     return LoadedModel(model=model, path=file, lines=id_lines, diagnostics=check_model(model, file, id_lines))
 
