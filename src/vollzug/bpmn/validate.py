@@ -145,3 +145,25 @@ def validate_document(doc: BpmnDocument, *, xsd: bool = True) -> list[Diagnostic
     _ = doc.shapes  # build the DI index so that its warnings are reported too
     problems += [d for d in doc.diagnostics if d.code not in ("RD003", "RD004")]
     return sorted(problems, key=lambda d: (d.line or 0, d.code))
+
+
+def validate_file(path: str | Path, *, xsd: bool = True) -> list[Diagnostic]:
+    """Read a BPMN file (raising :class:`~vollzug.errors.VollzugError` if it cannot be read) and validate it."""
+    from vollzug.bpmn.document import read_bpmn
+
+    return validate_document(read_bpmn(path), xsd=xsd)
+
+
+def problem_line(problem: Diagnostic) -> str:
+    """``file:line: [id] message`` (the one-line text form of a problem)."""
+    where = (problem.file or "") + (f":{problem.line}" if problem.line else "")
+    element = f"[{problem.element}] " if problem.element else ""
+    level = "" if problem.severity == "error" else f"{problem.severity}: "
+    code = f"{problem.code} " if problem.code else ""
+    return f"{where}: {code}{element}{level}{problem.message}"
+
+
+def problem_record(problem: Diagnostic) -> dict[str, Any]:
+    """A problem as a JSON-ready mapping."""
+    return {"file": problem.file, "line": problem.line, "element": problem.element, "code": problem.code,
+            "severity": problem.severity, "message": problem.message}
