@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,30 @@ def load_model(path: str | Path) -> LoadedModel:
     return reader_for(p)(p)
 
 
-def iter_model_files(paths: Mapping[str, None] | list[Path] | tuple[Path, ...]) -> list[Path]:
-    """Expand folders into the model files below them (sorted); files are kept as given.
+_MODEL_MARKER = re.compile(r"""^\s*["']?(?:kind["']?\s*:\s*["']?operational_model|steps["']?\s*:)""", re.MULTILINE)
+_DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
-    A ``.bpmn`` built from a ``.yaml`` beside it is skipped in favour of the YAML source.
+
+def looks_like_model(path: Path) -> bool:
+    """True for BPMN/XML files, and for YAML/JSON files declaring ``kind: operational_model`` or top-level ``steps``.
+
+    Used when expanding folders, so that other data beside the models (e.g. ``models/expected-gaps.yaml``) is skipped.
+    """
+    if path.suffix.lower() not in _DATA_SUFFIXES:
+        return True
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True
+    return _MODEL_MARKER.search(head) is not None
+
+
+def iter_model_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand folders into the model files below them (sorted); files given explicitly are kept as given.
+
+    In folders, a ``.bpmn`` built from a ``.yaml`` beside it is skipped in favour of the YAML source, and YAML/JSON
+    files that are not models (see :func:`looks_like_model`) are skipped.
     """
     result: list[Path] = []
     for raw in paths:
@@ -72,7 +93,10 @@ def iter_model_files(paths: Mapping[str, None] | list[Path] | tuple[Path, ...]) 
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in MODEL_SUFFIXES)
             stems = {f.with_suffix("") for f in found if f.suffix.lower() in {".yaml", ".yml"}}
-            result.extend(f for f in found if not (f.suffix.lower() == ".bpmn" and f.with_suffix("") in stems))
+            result.extend(
+                f for f in found
+                if not (f.suffix.lower() == ".bpmn" and f.with_suffix("") in stems) and looks_like_model(f)
+            )
         else:
             result.append(p)
     return result
