@@ -62,7 +62,8 @@ def load_model(path: str | Path) -> LoadedModel:
     return reader_for(p)(p)
 
 
-_MODEL_MARKER = re.compile(r"""^\s*["']?(?:kind["']?\s*:\s*["']?operational_model|steps["']?\s*:)""", re.MULTILINE)
+_MODEL_MARKER = re.compile(r"""^\s*(?:kind\s*:\s*["']?operational_model|steps\s*:)""", re.MULTILINE)
+_JSON_MODEL_MARKER = re.compile(r'"(?:kind"\s*:\s*"operational_model"|steps"\s*:)')
 _DATA_SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 
 
@@ -78,7 +79,8 @@ def looks_like_model(path: Path) -> bool:
             head = handle.read(65536)
     except OSError:
         return True
-    return _MODEL_MARKER.search(head) is not None
+    marker = _JSON_MODEL_MARKER if path.suffix.lower() == ".json" else _MODEL_MARKER
+    return marker.search(head) is not None
 
 
 def iter_model_files(paths: Iterable[str | Path]) -> list[Path]:
