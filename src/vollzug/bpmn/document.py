@@ -99,6 +99,8 @@ class BpmnDocument:
     source: str | None = None
     encoding: str = "UTF-8"
     has_declaration: bool = True
+    standalone: bool | None = None
+    """``standalone`` of the XML declaration, None if it had none."""
     elements: dict[str, BpmnElement] = field(default_factory=dict)
     """Every semantic element with an id (DI elements are in :attr:`shapes` / :attr:`edges`)."""
     di_elements: list[etree._Element] = field(default_factory=list)
@@ -143,9 +145,12 @@ def read_bpmn_bytes(data: bytes, source: str | Path | None = None,
                     limits: safe_xml.Limits = safe_xml.DEFAULT_LIMITS) -> BpmnDocument:
     """Parse and index BPMN bytes."""
     tree = safe_xml.parse_bpmn_bytes(data, source=source, limits=limits)
-    head = data[3:64] if data.startswith(b"\xef\xbb\xbf") else data[:64]
+    head = (data[3:200] if data.startswith(b"\xef\xbb\xbf") else data[:200]).lstrip()
+    declaration = head[: head.find(b"?>")] if head.startswith(b"<?xml") else b""
     doc = BpmnDocument(tree, source=str(source) if source is not None else None,
-                       encoding=tree.docinfo.encoding or "UTF-8", has_declaration=head.lstrip().startswith(b"<?xml"))
+                       encoding=tree.docinfo.encoding or "UTF-8", has_declaration=bool(declaration),
+                       standalone=(b"yes" in declaration.partition(b"standalone")[2][:8]) if b"standalone" in
+                       declaration else None)
     _Indexer(doc).run()
     return doc
 

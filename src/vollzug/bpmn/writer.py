@@ -17,7 +17,7 @@ def write_bpmn(document: BpmnDocument) -> bytes:
     """
     tree = document.tree
     out: bytes
-    standalone = tree.docinfo.standalone
+    standalone = document.standalone
     if not document.has_declaration:
         out = cast(bytes, etree.tostring(tree, encoding=document.encoding, xml_declaration=False))
     elif standalone is None:
