@@ -40,3 +40,8 @@ def obligation_steps(ctx: RuleContext, obligation_id: str) -> list[str]:
                 ids.append(step.id)
                 changed = True
     return ids
+
+
+def german(value: float, spec: str) -> str:
+    """Format a number the German way (decimal comma, dot for thousands), e.g. ``german(5000, ",.2f")``."""
+    return format(value, spec).replace(",", "\0").replace(".", ",").replace("\0", ".")

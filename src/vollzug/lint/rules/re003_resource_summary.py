@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
+from vollzug.lint.rules._lawutil import german
 from vollzug.model.resources import BudgetResource, ExternalServiceResource, StaffResource
 
 
@@ -37,8 +38,8 @@ steps:
   - {id: Task_1, name: Daten erheben, lane: GIS, resources: [{kind: staff, fte: 0.5}, {kind: budget, eur: 2000}]}
   - {id: Task_2, name: Karten erstellen, lane: GIS, resources: [{kind: staff, fte: 0.25}]}"""
     valid = """# information only: every model with resources gets one summary per org unit"""
-    _msg = Msg("Summe für „{unit}“: {fte} VZÄ, {eur} EUR in {steps} Schritten.",
-               "Total for '{unit}': {fte} FTE, {eur} EUR in {steps} steps.")
+    _msg = Msg("Summe für „{unit_de}“: {fte_de} VZÄ, {eur_de} EUR in {steps} Schritt(en).",
+               "Total for '{unit_en}': {fte} FTE, {eur} EUR in {steps} step(s).")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report one total per unit that has resources."""
@@ -57,6 +58,8 @@ steps:
                 steps[unit].add(step.id)
         names = {u.id: u.name for u in ctx.model.org_units}
         for unit in sorted(steps):
-            yield self.report(unit if unit in names else ctx.model.id, self._msg, unit=names.get(unit, unit),
-                              fte=f"{fte[unit]:.2f}", eur=f"{eur[unit]:,.0f}".replace(",", "."),
-                              steps=len(steps[unit]))
+            known = unit in names
+            yield self.report(unit if known else ctx.model.id, self._msg,
+                              unit_de=names[unit] if known else "ohne Einheit", unit_en=names[unit] if known else
+                              "no unit", fte=f"{fte[unit]:.2f}", fte_de=german(fte[unit], ".2f"),
+                              eur=f"{eur[unit]:,.0f}", eur_de=german(eur[unit], ",.0f"), steps=len(steps[unit]))

@@ -79,8 +79,8 @@ data_associations:
 data_objects:
   - {id: D_Kehrbuch, name: Kehrbuchdaten, medium: GIS}
   - {id: D_GIS, name: Gebäudedaten, medium: GIS}"""
-    _msg = Msg("Medienbruch an „{name}“: „{source}“ ({m1}) aus {origin} wird als „{target}“ ({m2}) weitergeführt.",
-               "Media break at '{name}': '{source}' ({m1}) from {origin_en} continues as '{target}' ({m2}).")
+    _msg = Msg("Medienbruch an „{name}“: „{source}“ ({m1}, {origin}) wird als „{target}“ ({m2}) weitergeführt.",
+               "Media break at '{name}': '{source}' ({m1}, {origin_en}) continues as '{target}' ({m2}).")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report steps that turn data from another lane into a different media class."""
@@ -106,7 +106,8 @@ data_objects:
                 for dst_id in writes.get(step.id, []):
                     dst = objects[dst_id]
                     if dst.medium and opts.media_class(dst.medium) != opts.media_class(src.medium):
-                        origin = ", ".join(sorted({o.lane or o.pool or "?" for o in origins})) or "extern"
+                        lanes = ", ".join(sorted({o.lane or o.pool or "?" for o in origins}))
                         yield self.report(src.id, self._msg, name=step.name or step.id, source=src.name or src.id,
-                                          m1=src.medium, target=dst.name or dst.id, m2=dst.medium, origin=origin,
-                                          origin_en=origin.replace("extern", "outside"))
+                                          m1=src.medium, target=dst.name or dst.id, m2=dst.medium,
+                                          origin=f"aus {lanes}" if lanes else "von außen",
+                                          origin_en=f"from {lanes}" if lanes else "from outside")
