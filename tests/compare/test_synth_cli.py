@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
 
+from vollzug.cli.main import main
 from vollzug.model.process import OperationalModel
 from vollzug.synth import synth_towns
 
@@ -18,8 +19,24 @@ def _ref() -> OperationalModel:
     return OperationalModel.model_validate(yaml.safe_load(REFERENCE.read_text(encoding="utf-8")))
 
 
-def _vollzug(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vollzug", *args], capture_output=True, text=True, timeout=120)
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def vollzug(capsys: pytest.CaptureFixture[str]):
+    """Run the CLI in-process through its real entry point (exit code via SystemExit)."""
+
+    def run(*args: str) -> Done:
+        with pytest.raises(SystemExit) as info:
+            main(list(args))
+        out = capsys.readouterr()
+        return Done(int(info.value.code or 0), out.out, out.err)
+
+    return run
 
 
 def test_synth_is_seeded_synthetic_and_varied() -> None:
@@ -45,37 +62,37 @@ def test_synth_is_seeded_synthetic_and_varied() -> None:
         assert all(s.lane in lanes for s in model.steps if s.lane)
 
 
-def test_cli_synth_compare_report(tmp_path: Path) -> None:
+def test_cli_synth_compare_report(tmp_path: Path, vollzug) -> None:
     towns = tmp_path / "towns"
-    done = _vollzug("synth", "--towns", "4", "--from", str(REFERENCE), "-o", str(towns), "--seed", "3")
+    done = vollzug("synth", "--towns", "4", "--from", str(REFERENCE), "-o", str(towns), "--seed", "3")
     assert done.returncode == 0, done.stderr
     files = sorted(towns.glob("*/wpg.yaml"))
     assert len(files) == 4
     assert yaml.safe_load(files[0].read_text(encoding="utf-8"))["synthetic"] is True
 
-    done = _vollzug("compare", str(towns), "--reference", str(REFERENCE), "--format", "json", "--no-rules", "-q")
+    done = vollzug("compare", str(towns), "--reference", str(REFERENCE), "--format", "json", "--no-rules", "-q")
     assert done.returncode in (0, 1), done.stderr
     assert '"kind": "comparison_set"' in done.stdout
 
     out = tmp_path / "report"
-    done = _vollzug("report", str(towns), "-r", str(REFERENCE), "-o", str(out), "--format", "html,json", "-q")
+    done = vollzug("report", str(towns), "-r", str(REFERENCE), "-o", str(out), "--format", "html,json", "-q")
     assert done.returncode == 0, done.stderr
     assert (out / "index.html").is_file() and (out / "report.json").is_file()
 
 
-def test_cli_compare_exit_codes(tmp_path: Path) -> None:
+def test_cli_compare_exit_codes(tmp_path: Path, vollzug) -> None:
     same = tmp_path / "same.yaml"
     doc = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))
     doc["variant"] = "IST"
     doc["municipality"] = {"ags": "05999001", "name": "Gleichstadt", "kind": "Stadt",
                            "population": {"count": 80000, "reference_date": "2024-01-01"}}
     same.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
-    done = _vollzug("compare", str(same), "-r", str(REFERENCE), "--no-rules", "-q")
+    done = vollzug("compare", str(same), "-r", str(REFERENCE), "--no-rules", "-q")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Gleichstadt" in done.stdout
 
     broken = tmp_path / "broken.yaml"
     broken.write_text("steps: [{id: a, nmae: x}]\n", encoding="utf-8")
-    done = _vollzug("compare", str(broken), "-r", str(REFERENCE), "-q")
+    done = vollzug("compare", str(broken), "-r", str(REFERENCE), "-q")
     assert done.returncode == 2
     assert len(done.stderr.strip().splitlines()) == 1 and "broken.yaml" in done.stderr

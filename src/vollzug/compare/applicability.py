@@ -8,7 +8,7 @@ This module is the one place where the catalogue workstream plugs in.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from vollzug.compare.results import ObligationInfo
@@ -34,16 +34,15 @@ class ObligationSource:
     infos: tuple[ObligationInfo, ...]
     catalogue: Catalogue | None
     engine: str
+    conditions: dict[str, tuple[Condition, ...]] = field(default_factory=dict)
+    """Obligation id → its applicability conditions (only obligations that have some)."""
+    land_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Land option id → Länder using it."""
 
     def reason_not_applicable(self, obligation_id: str, model: OperationalModel) -> str | None:
         """German reason why the obligation does not apply to the town, or None if it applies."""
-        if self.catalogue is None:
-            return None
-        obligation = next((o for o in self.catalogue.obligations if o.id == obligation_id), None)
-        if obligation is None:
-            return None
-        for condition in obligation.applicability:
-            reason = _failed(condition, model, self.catalogue)
+        for condition in self.conditions.get(obligation_id, ()):
+            reason = _failed(condition, model, self.land_options)
             if reason:
                 return reason
         return None
@@ -53,7 +52,7 @@ class ObligationSource:
         return any(i.id == obligation_id and i.optional for i in self.infos)
 
 
-def _failed(condition: Condition, model: OperationalModel, catalogue: Catalogue) -> str | None:
+def _failed(condition: Condition, model: OperationalModel, land_options: dict[str, tuple[str, ...]]) -> str | None:
     municipality = model.municipality
     if isinstance(condition, PopulationCondition):
         if municipality is None or municipality.population is None:
@@ -75,8 +74,8 @@ def _failed(condition: Condition, model: OperationalModel, catalogue: Catalogue)
         return f"Wahl '{condition.choice}' nicht getroffen"
     if isinstance(condition, LandOptionCondition):
         land = municipality.land if municipality else None
-        option = next((o for o in catalogue.land_options if o.id == condition.option), None)
-        if option is None or land is None or not option.lands or land in option.lands:
+        lands = land_options.get(condition.option)
+        if not lands or land is None or land in lands:
             return None
         return f"Land {land} nutzt Option '{condition.option}' nicht"
     return None
@@ -110,4 +109,7 @@ def obligation_source(law: str, reference: OperationalModel, catalogue: Catalogu
             if obligation_id not in seen:
                 seen.add(obligation_id)
                 infos.append(ObligationInfo(id=obligation_id, title=step.name, citations=step.citations))
-    return ObligationSource(law, tuple(infos), cat, "catalogue" if cat is not None else "fallback (reference)")
+    conditions = {o.id: o.applicability for o in cat.obligations if o.applicability} if cat else {}
+    options = {o.id: o.lands for o in cat.land_options} if cat else {}
+    return ObligationSource(law, tuple(infos), cat, "catalogue" if cat is not None else "fallback (reference)",
+                            conditions, options)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from vollzug.compare.applicability import ObligationSource
 from vollzug.compare.features import ModelFeatures, ObligationFacts
-from vollzug.compare.results import Gap, ObligationCell, ObligationInfo
+from vollzug.compare.results import CellStatus, Gap, ObligationCell, ObligationInfo
 from vollzug.model.process import OperationalModel
 
+# Records built here come from our own code, not from input: skip re-validation (hot path for 10k towns).
+_cell = ObligationCell.model_construct
+_gap = Gap.model_construct
 _MISSING_CATEGORY = {"publication": "G13", "information_duty": "G13", "participation": "G08"}
 
 
-def _cell_base(info: ObligationInfo, facts: ObligationFacts, features: ModelFeatures) -> dict[str, object]:
+def _cell_base(info: ObligationInfo, facts: ObligationFacts, features: ModelFeatures) -> dict[str, Any]:
     unit = facts.responsible
     return {
         "obligation": info.id,
@@ -57,16 +62,16 @@ def town_cells(
         reason = source.reason_not_applicable(info.id, model)
         facts = features.obligations.get(info.id)
         if reason is not None and facts is None:
-            cells.append(ObligationCell(obligation=info.id, status="not_applicable", reasons=(reason,)))
+            cells.append(_cell(obligation=info.id, status="not_applicable", reasons=(reason,)))
             continue
         if facts is None:
             if info.optional or (info.id not in reference.obligations and source.catalogue is not None):
                 why = "optional, nicht gewählt" if info.optional else "nicht im SOLL"
-                cells.append(ObligationCell(obligation=info.id, status="not_applicable", reasons=(why,)))
+                cells.append(_cell(obligation=info.id, status="not_applicable", reasons=(why,)))
                 continue
-            cells.append(ObligationCell(obligation=info.id, status="missing", reasons=("nicht modelliert",)))
+            cells.append(_cell(obligation=info.id, status="missing", reasons=("nicht modelliert",)))
             category = _MISSING_CATEGORY.get(info.kind, "G01")
-            gaps.append(Gap(category=category, code="CMP001", obligation=info.id, citation=citation,
+            gaps.append(_gap(category=category, code="CMP001", obligation=info.id, citation=citation,
                             message=f"Pflicht {info.id} ({info.title}) ist nicht modelliert"))
             continue
         base = _cell_base(info, facts, features)
@@ -78,11 +83,11 @@ def town_cells(
         if not facts.has_citation:
             found.append(("G11", "keine Handlungsgrundlage"))
         found.extend(deviations(facts, reference.obligations.get(info.id, empty), features, reference))
-        status = "deviating" if found else "covered"
-        cells.append(ObligationCell(status=status, reasons=tuple(r for _, r in found), **base))
+        status: CellStatus = "deviating" if found else "covered"
+        cells.append(_cell(status=status, reasons=tuple(r for _, r in found), **base))
         element = facts.steps[0] if facts.steps else None
-        gaps.extend(Gap(category=cat, code="CMP002", obligation=info.id, element=element, citation=citation,
-                        message=f"{info.id}: {text}") for cat, text in found)
+        gaps.extend(_gap(category=cat, code="CMP002", obligation=info.id, element=element, citation=citation,
+                         message=f"{info.id}: {text}") for cat, text in found)
     if model.process_owner is None:
-        gaps.append(Gap(category="G03", code="CMP003", message="keine Prozessverantwortung festgelegt"))
+        gaps.append(_gap(category="G03", code="CMP003", message="keine Prozessverantwortung festgelegt"))
     return cells, gaps

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel, Step
 from vollzug.model.resources import BudgetResource, ExternalServiceResource, ItSystemResource, StaffResource
@@ -29,6 +30,7 @@ _FAMILY_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _WORD = re.compile(r"[a-zäöüß0-9]+")
 
 
+@lru_cache(maxsize=4096)
 def unit_family(unit_id: str | None, name: str = "", kind: str = "") -> str:
     """A comparable key for an org unit: a keyword family from its name/id, else its kind, else its id."""
     if not unit_id:
