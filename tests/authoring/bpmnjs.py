@@ -19,7 +19,9 @@ CHROMIUM_ARGS = [
 # Runs in the page: import the XML, then list what has no shape/connection in the element registry.
 _CHECK_JS = """
 async (xml) => {
+  if (window.__viewer) window.__viewer.destroy();
   const viewer = new BpmnJS({ container: '#canvas' });
+  window.__viewer = viewer;
   let warnings = [];
   try {
     const result = await viewer.importXML(xml);
@@ -53,6 +55,7 @@ async (xml) => {
     }
   };
   defs.rootElements.forEach(visit);
+  canvas.zoom('fit-viewport');
   return { warnings, missing, seen, planes: planes.size };
 }
 """
@@ -74,7 +77,7 @@ def chromium_available() -> bool:
 
 def moddle_import(files: list[Path]) -> list[dict[str, Any]]:
     """bpmn-moddle's verdict per file: {file, warnings, elements} (or {error})."""
-    out = subprocess.run(["node", str(JS_DIR / "moddle_import.mjs"), *map(str, files)],
+    out = subprocess.run(["node", str(JS_DIR / "moddle_import.mjs"), *(str(f.resolve()) for f in files)],
                          capture_output=True, text=True, check=True, cwd=JS_DIR, timeout=120)
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
@@ -88,10 +91,10 @@ def viewer_check(files: list[Path], screenshot_dir: Path | None = None) -> dict[
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 2400, "height": 1400})
+            page.set_content('<html><body style="margin:0"><div id="canvas" style="width:2400px;'
+                             'height:1400px"></div></body></html>')
+            page.add_script_tag(path=str(VIEWER))
             for file in files:
-                page.set_content('<html><body style="margin:0"><div id="canvas" style="width:2400px;'
-                                 'height:1400px"></div></body></html>')
-                page.add_script_tag(path=str(VIEWER))
                 results[str(file)] = page.evaluate(_CHECK_JS, file.read_text(encoding="utf-8"))
                 if screenshot_dir is not None:
                     page.screenshot(path=str(screenshot_dir / f"{file.stem}.png"))

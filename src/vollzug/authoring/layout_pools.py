@@ -99,15 +99,16 @@ def _sides(model: OperationalModel, main: Placement, expanded: set[str]) -> tupl
         for pool_end, step_end in ((flow.source, flow.target), (flow.target, flow.source)):
             if step_end in main.boxes:
                 ys[pool_end].append(main.boxes[step_end].cy)
-    above, below = [], []
-    for pool in model.pools:
-        if pool.id in expanded:
-            continue
-        marks = ys.get(pool.id)
-        if marks and sum(marks) / len(marks) < main.height / 2:
-            above.append(pool.id)
-        else:
-            below.append(pool.id)
+    collapsed = [p.id for p in model.pools if p.id not in expanded]
+
+    def mean(pid: str) -> float:
+        marks = ys.get(pid)
+        return sum(marks) / len(marks) if marks else float(main.height)
+
+    upper = [pid for pid in collapsed if mean(pid) < main.height / 2]
+    keep = sorted(upper, key=lambda pid: (mean(pid), collapsed.index(pid)))[: (len(collapsed) + 1) // 2]
+    above = [pid for pid in collapsed if pid in keep]
+    below = [pid for pid in collapsed if pid not in keep]
     return above, below
 
 
@@ -164,15 +165,20 @@ def _inside(inner: Box, outer: Box) -> bool:
     return outer.x <= inner.x and inner.right <= outer.right and outer.y <= inner.y and inner.bottom <= outer.bottom
 
 
-def _message(a: Box, b: Box, pools: list[Box], obstacles: list[Box]) -> list[Point]:
-    """Vertical message flow; bends in the gap between the two pools when the ends do not overlap in x."""
+def _message(a: Box, b: Box, pools: list[Box], obstacles: list[Box], used: set[int]) -> list[Point]:
+    """Vertical message flow; bends in the gap between the two pools when the ends do not overlap in x.
+
+    ``used`` holds the x positions already taken by message flows, so that several flows of one step stay apart.
+    """
     down = a.bottom <= b.y
     y0, y1 = (a.bottom, b.y) if down else (a.y, b.bottom)
     lo, hi = max(a.x, b.x), min(a.right, b.right)
     if lo < hi:
         middle = (lo + hi) // 2
         candidates = sorted(range(lo + 6, hi - 5, 6), key=lambda x: (abs(x - middle), x)) or [middle]
-        x = next((c for c in candidates if _clear(c, y0, y1, obstacles, (a, b))), middle)
+        free = [c for c in candidates if all(abs(c - u) >= 10 for u in used)] or candidates
+        x = next((c for c in free if _clear(c, y0, y1, obstacles, (a, b))), free[0])
+        used.add(x)
         return [(x, y0), (x, y1)]
     pa, pb = _pool_of(a, pools) or a, _pool_of(b, pools) or b
     gap = (pa.bottom + pb.y) // 2 if down else (pb.bottom + pa.y) // 2
@@ -187,9 +193,10 @@ def _route(lay: Layouter, model: OperationalModel, d: Diagram) -> None:
     pools = [shapes[p.id] for p in model.pools if p.id in shapes]
     frames = pools + [shapes[u.id] for u in model.org_units if u.id in shapes]
     obstacles = [b for b in shapes.values() if b not in frames]
+    used: set[int] = set()
     for mflow in model.message_flows:
         if mflow.source in shapes and mflow.target in shapes:
-            d.edges[mflow.id] = _message(shapes[mflow.source], shapes[mflow.target], pools, obstacles)
+            d.edges[mflow.id] = _message(shapes[mflow.source], shapes[mflow.target], pools, obstacles, used)
     for assoc in model.data_associations:
         if assoc.source in shapes and assoc.target in shapes:
             d.edges[assoc.id] = connect(shapes[assoc.source], shapes[assoc.target])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from vollzug.diagnostics import Diagnostic
 from vollzug.errors import InputError
 from vollzug.fileio import write_bytes_atomic
 
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*):(.*)$", re.MULTILINE)
 SOURCE_SUFFIXES = (".yaml", ".yml")
 """Suffixes picked up when a folder is given (``.json`` only when named explicitly)."""
 
@@ -38,15 +40,18 @@ def find_sources(paths: list[Path]) -> list[Path]:
 
 
 def _is_model(path: Path) -> bool:
-    """True unless the file declares another document ``kind`` (e.g. a catalogue) in its first lines."""
+    """Whether a YAML file in a folder is an operational model: its top-level keys are model fields and it
+    declares no other document ``kind`` (catalogues, expected-gap lists … are skipped)."""
+    from vollzug.model.process import OperationalModel
+
     try:
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        text = path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return True
-    for line in head.splitlines():
-        if line.startswith("kind:"):
-            return line.split(":", 1)[1].strip().strip("'\"") == "operational_model"
-    return True
+    keys = {m.group(1): m.group(2) for m in _TOP_KEY.finditer(text)}
+    if "kind" in keys:
+        return keys["kind"].strip().strip("'\"") == "operational_model"
+    return bool(keys) and all(key in OperationalModel.model_fields for key in keys)
 
 
 def build_one(source: Path, target: Path | None = None, *, check: bool = False) -> BuildResult:
