@@ -189,3 +189,18 @@ def _notification_delta(ls: Step | None, rs: Step | None, element: str, name: st
     what = ", ".join(k for k in sorted(set(lp) | set(rp)) if lp.get(k) != rp.get(k))
     return [DomainDelta(kind="notification", change="changed", element=element, subject="notification", left=lp,
                         right=rp, text=Text.of(m_.NOTIFICATION_CHANGED, name=name, what=what))]
+
+
+def message_flow_deltas(added: list[tuple[str, str, str, str]], removed: list[tuple[str, str, str, str]],
+                        ) -> list[DomainDelta]:
+    """Message flows (id, source, target, name) only on one side: stakeholder involvement added/dropped."""
+    out: list[DomainDelta] = []
+    for change, flows, msg in (("added", added, m_.MESSAGE_FLOW_ADDED), ("removed", removed, m_.MESSAGE_FLOW_REMOVED)):
+        for ident, source, target, name in flows:
+            label = f" ({name})" if name else ""
+            out.append(DomainDelta(kind="message_flow", change=change,
+                                   element=ident, subject=f"{source}->{target}",
+                                   left=None if change == "added" else f"{source}->{target}",
+                                   right=f"{source}->{target}" if change == "added" else None,
+                                   text=Text.of(msg, source=source, target=target, label=label)))
+    return out

@@ -280,7 +280,13 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
     step_pairs += [(None, s) for s in rm.steps if s.id not in matched_right]
     lane_map = {k: v for k, v in mapping.items() if li.get(k) is not None and li[k].category in ("lane", "role")}
     lprof, rprof = Profile(lm), Profile(rm)
-    domain = deltas.stakeholder_deltas(lm, rm) + deltas.step_deltas(step_pairs)
+    def flows(index: dict[str, Element], ids: dict[str, Entry]) -> list[tuple[str, str, str, str]]:
+        return [(i, str(index[i].props.get("source", "")), str(index[i].props.get("target", "")), index[i].name)
+                for i in sorted(ids) if i in index and index[i].category == "message_flow"]
+
+    domain = (deltas.stakeholder_deltas(lm, rm)
+              + deltas.message_flow_deltas(flows(ri, handler.added), flows(li, handler.removed))
+              + deltas.step_deltas(step_pairs))
     result = DiffResult(
         left_label=opts.left_label, right_label=opts.right_label,
         left_file=str(left.path or ""), right_file=str(right.path or ""), match_mode=opts.match,

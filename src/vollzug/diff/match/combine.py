@@ -7,7 +7,7 @@ pairs exactly what ``diff(b, a)`` pairs.
 
 from __future__ import annotations
 
-import zlib
+import hashlib
 from types import ModuleType
 from typing import Literal
 
@@ -31,7 +31,8 @@ MatchKind = Literal["one_to_one", "split", "merge"]
 
 def _tiebreak(a: str, b: str) -> float:
     key = "\x00".join(sorted((a, b))).encode("utf-8")
-    return (zlib.crc32(key) % 1000) * 1e-9
+    digest = int.from_bytes(hashlib.blake2b(key, digest_size=6).digest(), "big")
+    return digest / float(1 << 48) * 1e-6
 
 
 def match_by_id(ctx: MatchContext) -> list[Match]:

@@ -10,5 +10,5 @@ WEIGHT = 0.1
 
 
 def score(left: Step, right: Step, ctx: MatchContext) -> float | None:
-    """1.0 for equal ids, else 0.0."""
-    return 1.0 if left.id == right.id else 0.0
+    """1.0 for equal ids; None otherwise (different ids say nothing across towns, so they cost nothing)."""
+    return 1.0 if left.id == right.id else None

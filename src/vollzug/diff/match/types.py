@@ -22,6 +22,8 @@ def factor(left: Step, right: Step, ctx: MatchContext | None = None) -> float:
         return 0.9
     if left.type in EVENT_TYPES and right.type in EVENT_TYPES:
         positional = {left.type, right.type}
+        if positional == {"startEvent", "endEvent"}:
+            return 0.0
         if positional <= {"intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent"}:
             return 0.8 if _event_kind(left) == _event_kind(right) else 0.6
         return 0.3 if _event_kind(left) == _event_kind(right) else 0.0
