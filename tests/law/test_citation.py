@@ -115,6 +115,14 @@ def test_letter_suffix_without_space_vs_buchstabe() -> None:
     assert spaced.units[-1].values == ("b",)
 
 
+def test_brief_5_1_combinations_and_long_forms() -> None:
+    assert [c.key for c in parse_citations("gem. § 13 Abs. 2 WPG")] == ["WPG:§13/Abs2"]
+    assert [c.key for c in parse_citations("nach § 7 WPG analog")] == ["WPG:§7"]
+    assert parse_citation("Art. 6 Abs. 1 Verordnung (EU) 2016/679").key == "VO (EU) 2016/679:Art6/Abs1"
+    assert [c.key for c in parse_citations("Ziffer IV. der Anlage 2 WPG")] == ["WPG:Anl2"]
+    assert parse_citations("Wärmeplanungsgesetz vom 20. Dezember 2023 (BGBl. 2023 I Nr. 394)") == []
+
+
 def test_no_law_gives_unknown_in_key() -> None:
     assert parse_citation("§§ 10–12").key == "?:§10-12"
 

@@ -299,9 +299,22 @@ class _Parser:
             return token.text
         return None
 
+    def eu_act(self, ref: _Ref) -> bool:
+        """"Verordnung (EU) 2016/679" → law "VO (EU) 2016/679"; "Richtlinie (EU) …" → "RL (EU) …"."""
+        kinds = [self.peek_kind(i) for i in range(7)]
+        texts = [t.text if (t := self.peek(i)) else "" for i in range(7)]
+        if kinds != ["WORD", "PUNCT", "WORD", "PUNCT", "NUM", "PUNCT", "NUM"] or texts[1:4] != ["(", texts[2], ")"]:
+            return False
+        if texts[0] not in ("Verordnung", "Richtlinie") or texts[2] not in ("EU", "EG", "EWG") or texts[5] != "/":
+            return False
+        ref.law = f"{'VO' if texts[0] == 'Verordnung' else 'RL'} ({texts[2]}) {texts[4]}/{texts[6]}"
+        ref.end = self.tokens[self.pos + 6].end
+        self.pos += 7
+        return True
+
     def law(self, ref: _Ref) -> None:
         token = self.peek()
-        if token is None or token.kind != "WORD" or not _is_law_name(token.text):
+        if token is None or token.kind != "WORD" or self.eu_act(ref) or not _is_law_name(token.text):
             return
         name = token.text
         ref.end = token.end
