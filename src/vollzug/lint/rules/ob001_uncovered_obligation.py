@@ -39,8 +39,8 @@ steps:
     valid = """steps:
   - {id: Task_1, name: Beschluss, obligations: [WPG.W01]}
   - {id: Task_8, name: Bestandsanalyse, obligations: [WPG.W08]}"""
-    _msg = Msg("Pflicht {id} „{title}“ wird von keinem Schritt erfüllt.",
-               "Obligation {id} '{title}' is covered by no step.")
+    _msg = Msg("Pflicht {id} „{title_de}“ wird von keinem Schritt erfüllt.",
+               "Obligation {id} '{title_en}' is covered by no step.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report each expected, non-publication obligation no step refers to."""
@@ -48,4 +48,5 @@ steps:
         for obligation in expected(ctx):
             if obligation.id not in done and not is_publication(ctx, obligation):
                 citation = first_citation(obligation)
-                yield self.report(ctx.model.id, self._msg, citation, id=obligation.id, title=obligation.title)
+                yield self.report(ctx.model.id, self._msg, citation, id=obligation.id, title_de=obligation.title,
+                                  title_en=obligation.title_en or obligation.title)

@@ -38,8 +38,8 @@ steps:
 steps:
   - {id: Task_15, name: Wärmeplan beschließen, obligations: [WPG.W15]}
   - {id: Task_16, name: Wärmeplan im Internet veröffentlichen, obligations: [WPG.W16]}"""
-    _msg = Msg("Veröffentlichungspflicht {id} „{title}“ ist nicht abgebildet.",
-               "Publication duty {id} '{title}' is not modelled.")
+    _msg = Msg("Veröffentlichungspflicht {id} „{title_de}“ ist nicht abgebildet.",
+               "Publication duty {id} '{title_en}' is not modelled.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report each expected publication duty no step refers to."""
@@ -47,4 +47,5 @@ steps:
         for obligation in expected(ctx):
             if obligation.id not in done and is_publication(ctx, obligation):
                 citation = first_citation(obligation)
-                yield self.report(ctx.model.id, self._msg, citation, id=obligation.id, title=obligation.title)
+                yield self.report(ctx.model.id, self._msg, citation, id=obligation.id, title_de=obligation.title,
+                                  title_en=obligation.title_en or obligation.title)
