@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
-
 from diffcase import FIXTURES, case_files
+
 from vollzug.diff import DiffOptions, DiffResult, diff_files
 
 CASES = sorted(p for p in FIXTURES.iterdir() if (p / "expected.yaml").is_file())
@@ -26,7 +26,8 @@ def _check(result: DiffResult, expected: dict[str, Any]) -> None:
         got = {c.id: sorted(a.path for a in c.attrs) for c in result.changed}
         checks["changed"] = (got, {k: sorted(v) for k, v in expected["changed"].items()})
     if "responsibility_shifts" in expected:
-        checks["shifts"] = (sorted(s.id for s in result.responsibility_shifts), sorted(expected["responsibility_shifts"]))
+        shifts = sorted(s.id for s in result.responsibility_shifts)
+        checks["shifts"] = (shifts, sorted(expected["responsibility_shifts"]))
     if "resource_deltas" in expected:
         got_r = sorted([d.step, d.kind, d.measure, pytest.approx(d.delta)] for d in result.resource_deltas)
         checks["resources"] = (got_r, sorted(expected["resource_deltas"]))

@@ -48,7 +48,8 @@ class AttrChange(_Record):
     """Geänderte Eigenschaft: one property path with its value on the left and on the right."""
 
     path: str
-    """Property path, e.g. ``name``, ``type``, ``lane``, ``extensionElements[0]/camunda:properties[0]/camunda:property[0]/@value``."""
+    """Property path, e.g. ``name``, ``type``, ``lane``, ``camunda:assignee``,
+    ``extensionElements[0]/camunda:properties[0]/camunda:property[0]/@value``."""
     left: Any = None
     """Value on the left (None if absent)."""
     right: Any = None

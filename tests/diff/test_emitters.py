@@ -1,0 +1,98 @@
+"""Every output format on the same fixture, the published JSON schema, HTML escaping and BPMN colours."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from diffcase import FIXTURES, REPO, case_files
+from lxml import etree
+
+from vollzug.diff import DiffOptions, diff_sides, load_side
+from vollzug.diff.emit import EMITTERS, EmitContext, emitter
+from vollzug.diff.emit.bpmn import BIOC_NS, COLOR_NS
+from vollzug.diff.emit.json import schema
+from vollzug.model.process import OperationalModel
+
+SCHEMA_FILE = REPO / "docs" / "schemas" / "diff.schema.json"
+
+
+def _run(case: str, fmt: str, lang: str = "de", match: str = "id") -> bytes:
+    left, right = case_files(FIXTURES / case)
+    ls, rs = load_side(left), load_side(right)
+    result = diff_sides(ls, rs, DiffOptions(match=match))  # type: ignore[arg-type]
+    return emitter(fmt)(result, EmitContext(lang=lang, left=ls, right=rs))  # type: ignore[arg-type]
+
+
+def test_schema_file_is_current() -> None:
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == schema(), (
+        "regenerate docs/schemas/diff.schema.json (see docs/diff.md)")
+    props = schema()["properties"]
+    assert {"added", "removed", "changed", "layout_changed", "matches"} <= set(props)
+
+
+@pytest.mark.parametrize("case", ["domain", "bpmn-attributes", "auto-relabel", "behaviour-parallel"])
+def test_json_output_validates_against_schema(case: str) -> None:
+    data = json.loads(_run(case, "json", match="auto" if case == "auto-relabel" else "id"))
+    jsonschema.validate(data, json.loads(SCHEMA_FILE.read_text(encoding="utf-8")))
+    for entry in data["added"] + data["removed"] + data["layout_changed"]:
+        assert {"id", "type", "name"} <= set(entry)
+    for match in data["matches"]:
+        assert {"left", "right", "score", "signals"} <= set(match)
+
+
+@pytest.mark.parametrize("fmt", sorted(EMITTERS))
+def test_every_format_renders_the_same_fixture(fmt: str) -> None:
+    out = _run("bpmn-attributes", fmt)
+    assert out
+    if fmt in ("text", "markdown", "html"):
+        text = out.decode("utf-8")
+        assert "Pruefen" in text and "camunda:assignee" in text
+        assert "Zuständigkeitsverschiebungen" in text
+
+
+def test_text_is_german_by_default_and_english_on_request() -> None:
+    de = _run("behaviour-parallel", "text").decode("utf-8")
+    en = _run("behaviour-parallel", "text", lang="en").decode("utf-8")
+    assert "Verhaltensänderungen" in de and "parallel" in de and "In IST läuft" in de
+    assert "Behavioural changes" in en and "run in parallel" in en
+
+
+def test_html_is_self_contained_and_escapes_model_strings(tmp_path: Path) -> None:
+    left, right = case_files(FIXTURES / "rename")
+    text = right.read_text(encoding="utf-8").replace("Bestandsanalyse vornehmen", "<script>alert(1)</script> & Co")
+    evil = tmp_path / "right.yaml"
+    evil.write_text(text, encoding="utf-8")
+    ls, rs = load_side(left), load_side(evil)
+    html = emitter("html")(diff_sides(ls, rs, DiffOptions(match="id")), EmitContext(left=ls, right=rs)).decode()
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
+    assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert html.count("<svg") == 2
+    assert 'data-state="changed"' in html
+
+
+def test_bpmn_output_carries_bpmn_js_colours() -> None:
+    out = _run("bpmn-attributes", "bpmn")
+    root = etree.fromstring(out)
+    shapes = {s.get("bpmnElement"): s for s in root.iter("{http://www.omg.org/spec/BPMN/20100524/DI}BPMNShape")}
+    changed = shapes["Pruefen"]
+    assert changed.get(f"{{{BIOC_NS}}}stroke") and changed.get(f"{{{BIOC_NS}}}fill")
+    assert changed.get(f"{{{COLOR_NS}}}border-color") and changed.get(f"{{{COLOR_NS}}}background-color")
+    assert shapes["Start"].get(f"{{{BIOC_NS}}}stroke") is None
+    edges = {e.get("bpmnElement"): e for e in root.iter("{http://www.omg.org/spec/BPMN/20100524/DI}BPMNEdge")}
+    assert edges["F5"].get(f"{{{BIOC_NS}}}stroke")  # layout-only change is coloured too
+
+
+def test_bpmn_output_from_yaml_is_built_and_valid_model() -> None:
+    out = _run("domain", "bpmn")
+    root = etree.fromstring(out)
+    added = [s for s in root.iter("{http://www.omg.org/spec/BPMN/20100524/DI}BPMNShape")
+             if s.get("bpmnElement") == "netz"]
+    assert added and added[0].get(f"{{{BIOC_NS}}}fill") == "#c8e6c9"
+    assert OperationalModel  # the coloured file is still BPMN: our own reader loads it
+    from vollzug.bpmn.document import read_bpmn_bytes
+
+    assert "beteiligung" in read_bpmn_bytes(out).elements
