@@ -35,7 +35,7 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
     from vollzug.compare.inputs import load_inputs
     from vollzug.report.output import progress_bar, render, write_files
 
-    inputs = load_inputs(models, references, law)
+    inputs = load_inputs(models, references, law, jobs)
     for note in inputs.notes:
         click.echo(note, err=True)
     with progress_bar(len(inputs.towns), "Vergleich", not quiet) as advance:

@@ -28,7 +28,7 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     from vollzug.compare.inputs import load_inputs
     from vollzug.report.output import progress_bar, render, write_files
 
-    inputs = load_inputs(models, references, law)
+    inputs = load_inputs(models, references, law, jobs)
     for note in inputs.notes:
         click.echo(note, err=True)
     with progress_bar(len(inputs.towns), "Bericht", not quiet) as advance:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,13 +23,16 @@ from vollzug.compare.clustering import cluster
 from vollzug.compare.engines import run_rules
 from vollzug.compare.features import ModelFeatures, extract
 from vollzug.compare.results import Comparison, ComparisonSet, Outlier, TownResult
-from vollzug.compare.similarity import pairwise, scores, signature, to_result
+from vollzug.compare.similarity import Signature, pairwise, scores, signature, to_result
 from vollzug.errors import ConfigError
 from vollzug.model.law import Catalogue
 from vollzug.model.process import OperationalModel
 
 PAIRWISE_LIMIT = 2000
 """Above this many towns the town × town matrix and clustering are skipped unless forced."""
+
+CHUNK = 64
+"""Towns per worker task."""
 
 Progress = Callable[[int], None]
 
@@ -46,6 +49,7 @@ class Town:
 class _Context:
     reference: OperationalModel
     ref_features: ModelFeatures
+    ref_signature: Signature
     source: ObligationSource
     detail: bool
     rules: bool
@@ -65,7 +69,8 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.translate(table).lower()).strip("-") or "town"
 
 
-def _town_result(town: Town, key: str, ctx: _Context, own_soll: OperationalModel | None = None) -> TownResult:
+def _town_result(town: Town, key: str, ctx: _Context, own_soll: OperationalModel | None = None
+                 ) -> tuple[TownResult, Signature]:
     model = town.model
     features = extract(model)
     cells, gaps = town_cells(model, features, ctx.ref_features, ctx.source)
@@ -85,30 +90,86 @@ def _town_result(town: Town, key: str, ctx: _Context, own_soll: OperationalModel
     if own_soll is not None:
         extra["own_soll"] = tuple(town_cells(model, features, extract(own_soll), ctx.source)[0])
     counts = Counter(c.status for c in cells)
-    return TownResult(
+    sig = signature(features)
+    result = TownResult(
         key=key, name=m.name if m else (model.title or Path(town.path).stem), ags=m.ags if m else "",
         kind=m.kind if m else "", population=m.population.count if m and m.population else None,
         variant=model.variant or "", path=town.path, synthetic=model.synthetic, cells=tuple(cells),
-        similarity=scores(signature(features), signature(ctx.ref_features)), counts=dict(counts),
+        similarity=scores(sig, ctx.ref_signature), counts=dict(counts),
         gaps=tuple(gaps), fte=round(features.fte, 3), eur=round(features.eur, 2), notes=tuple(notes), **extra)
+    return result, sig
 
 
-def _run_chunk(items: list[tuple[Town, str, OperationalModel | None]]) -> list[TownResult]:
+_Item = tuple[Town, str, OperationalModel | None]
+
+
+def _run_chunk(items: list[_Item]) -> list[tuple[TownResult, Signature]]:
     assert _CONTEXT is not None
     return [_town_result(t, k, _CONTEXT, s) for t, k, s in items]
 
 
-def _keys(towns: Sequence[Town]) -> list[str]:
-    keys: list[str] = []
-    seen: Counter[str] = Counter()
-    for town in towns:
+class _Keys:
+    """Unique town keys, assigned as towns stream in."""
+
+    def __init__(self) -> None:
+        self.seen: Counter[str] = Counter()
+
+    def __call__(self, town: Town) -> str:
         m = town.model.municipality
         base = slug(m.name if m else Path(town.path).stem or town.model.title)
         if town.model.variant == "SOLL":
             base += "-soll"
-        seen[base] += 1
-        keys.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return keys
+        self.seen[base] += 1
+        return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
+
+
+def _items(towns: Iterable[Town]) -> Iterator[_Item]:
+    soll_by_ags: dict[str, OperationalModel] = {}
+    if isinstance(towns, Sequence):  # own SOLLs need a look at all inputs first
+        soll_by_ags = {t.model.municipality.ags: t.model for t in towns
+                       if t.model.variant == "SOLL" and t.model.municipality is not None}
+    keys = _Keys()
+    for town in towns:
+        m = town.model.municipality
+        own = soll_by_ags.get(m.ags) if m is not None and town.model.variant == "IST" else None
+        yield town, keys(town), own
+
+
+def _chunks(items: Iterator[_Item], size: int) -> Iterator[list[_Item]]:
+    chunk: list[_Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run(items: Iterator[_Item], ctx: _Context, jobs: int, progress: Progress | None
+         ) -> Iterator[tuple[TownResult, Signature]]:
+    """Results in input order; with ``jobs`` > 1 over worker processes with a bounded number of chunks in flight."""
+    if jobs <= 1:
+        _init_worker(ctx)
+        for item in items:
+            yield from _run_chunk([item])
+            if progress:
+                progress(1)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ctx,)) as pool:
+        pending: deque[Future[list[tuple[TownResult, Signature]]]] = deque()
+        for chunk in _chunks(items, CHUNK):
+            pending.append(pool.submit(_run_chunk, chunk))
+            if len(pending) >= 2 * jobs:
+                done = pending.popleft().result()
+                yield from done
+                if progress:
+                    progress(len(done))
+        while pending:
+            done = pending.popleft().result()
+            yield from done
+            if progress:
+                progress(len(done))
 
 
 def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
@@ -132,42 +193,30 @@ def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
 
 
 def compare_law(
-    towns: Sequence[Town], reference: Town, *, law: str | None = None, catalogue: Catalogue | None = None,
+    towns: Iterable[Town], reference: Town, *, law: str | None = None, catalogue: Catalogue | None = None,
     detail: bool = True, rules: bool = True, jobs: int = 1, pairwise_mode: str = "auto",
     progress: Progress | None = None,
 ) -> Comparison:
-    """Compare towns of one law with its reference SOLL."""
-    law_id = law or reference.model.law or "?"
-    source = obligation_source(law_id, reference.model, catalogue)
-    ctx = _Context(reference.model, extract(reference.model), source, detail, rules)
-    keys = _keys(towns)
-    soll_by_ags = {t.model.municipality.ags: t.model for t in towns
-                   if t.model.variant == "SOLL" and t.model.municipality is not None}
-    items = [(t, k, soll_by_ags.get(t.model.municipality.ags) if t.model.variant == "IST" and t.model.municipality
-              else None) for t, k in zip(towns, keys, strict=True)]
-    results: list[TownResult] = []
-    if jobs > 1 and len(items) > 1:
-        size = max(1, min(256, len(items) // (jobs * 4) or 1))
-        chunks = [items[i:i + size] for i in range(0, len(items), size)]
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ctx,)) as pool:
-            for chunk_result in pool.map(_run_chunk, chunks):
-                results.extend(chunk_result)
-                if progress:
-                    progress(len(chunk_result))
-    else:
-        _init_worker(ctx)
-        for item in items:
-            results.extend(_run_chunk([item]))
-            if progress:
-                progress(1)
+    """Compare towns of one law with its reference SOLL (towns may be a generator: models are not kept)."""
     if pairwise_mode not in {"auto", "on", "off"}:
         raise ConfigError(f"unknown pairwise mode '{pairwise_mode}' (auto, on, off)")
-    do_pairs = pairwise_mode == "on" or (pairwise_mode == "auto" and 2 <= len(results) <= PAIRWISE_LIMIT)
+    law_id = law or reference.model.law or "?"
+    source = obligation_source(law_id, reference.model, catalogue)
+    ref_features = extract(reference.model)
+    ctx = _Context(reference.model, ref_features, signature(ref_features), source, detail, rules)
+    results: list[TownResult] = []
+    signatures: list[Signature] = []
+    for result, sig in _run(_items(towns), ctx, jobs, progress):
+        results.append(result)
+        signatures.append(sig)
+    do_pairs = pairwise_mode == "on" or (pairwise_mode == "auto" and len(results) <= PAIRWISE_LIMIT)
     similarity = clustering = None
     if do_pairs and len(results) >= 2:
-        matrices = pairwise([signature(extract(t.model)) for t in towns])
+        keys = [r.key for r in results]
+        matrices = pairwise(signatures)
         similarity = to_result(keys, matrices)
         clustering = cluster(keys, matrices["overall"])
+    del signatures
     closest = tuple(r.key for r in sorted(results, key=lambda r: -r.similarity.overall))
     engines = {"catalogue": source.engine, "diff": "vollzug.compare.detail (fallback)",
                "rules": "vollzug.lint" if rules and any(not r.notes for r in results) else "fallback (compare)"}

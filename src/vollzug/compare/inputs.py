@@ -8,6 +8,7 @@ looked up among the SOLL models in the folders of the given references (``models
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,17 +26,27 @@ class Inputs:
     notes: list[str] = field(default_factory=list)
 
 
-def _load(paths: Sequence[Path]) -> list[Town]:
-    return [Town(load_model(p).model, str(p)) for p in iter_model_files(list(paths))]
+def _load_one(path: Path) -> Town:
+    return Town(load_model(path).model, str(path))
 
 
-def load_inputs(models: Sequence[str | Path], references: Sequence[str | Path], law: str | None = None) -> Inputs:
+def _load(paths: Sequence[Path], jobs: int = 1) -> list[Town]:
+    """Load model files, over ``jobs`` processes if many (reading YAML/BPMN costs far more than shipping models)."""
+    files = iter_model_files(list(paths))
+    if jobs <= 1 or len(files) < 8:
+        return [_load_one(p) for p in files]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_load_one, files, chunksize=max(1, len(files) // (jobs * 8))))
+
+
+def load_inputs(models: Sequence[str | Path], references: Sequence[str | Path], law: str | None = None,
+                jobs: int = 1) -> Inputs:
     """Load towns and references; discover missing references beside the given ones."""
     if not references:
         raise ConfigError("at least one --reference SOLL model is needed")
     refs = _load([Path(r) for r in references])
     ref_paths = {Path(r.path).resolve() for r in refs}
-    towns = [t for t in _load([Path(m) for m in models]) if Path(t.path).resolve() not in ref_paths]
+    towns = [t for t in _load([Path(m) for m in models], jobs) if Path(t.path).resolve() not in ref_paths]
     if law:
         towns = [t for t in towns if t.model.law == law]
     notes: list[str] = []
