@@ -185,3 +185,16 @@ def test_generated_citations_parse_to_their_key_and_key_is_stable(case: tuple[st
     again = parse_citation(citation.text)
     assert again.key == citation.key
     assert parse_citations(f"Vorher {text}, nachher.")[0].key == key
+
+
+@settings(max_examples=150, deadline=None)
+@given(_citations())
+def test_contains_properties(case: tuple[str, str]) -> None:
+    from vollzug.law.citation import contains
+
+    citation = parse_citation(case[0])
+    assert contains(citation, citation)
+    if citation.units:
+        broader = citation.model_copy(update={"units": citation.units[:-1]})
+        assert contains(broader, citation)
+        assert not contains(citation, broader)

@@ -120,3 +120,21 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "unknown municipality" in result.stderr
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_skeleton_builds_to_schema_valid_bpmn_and_reads_back(tmp_path: Path) -> None:
+    from vollzug.authoring.build import build_bpmn
+    from vollzug.bpmn.safe_xml import parse_xml_bytes
+    from vollzug.bpmn.validate import bpmn_schema
+    from vollzug.loader import load_model
+
+    model = _model("Metelen")
+    data = build_bpmn(model)
+    tree = parse_xml_bytes(data)
+    schema = bpmn_schema()
+    assert schema.validate(tree), schema.error_log.last_error
+    path = tmp_path / "metelen.bpmn"
+    path.write_bytes(data)
+    loaded = load_model(path).model
+    assert _obligations(loaded) == _obligations(model)
+    assert {s.id for s in loaded.steps} == {s.id for s in model.steps}
