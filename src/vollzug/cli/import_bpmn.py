@@ -1,0 +1,36 @@
+"""``vollzug import``: turn a BPMN drawn in a modeller into an authoring YAML, reporting every guess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vollzug.cli.errors import EXIT_OK
+
+
+@click.command("import")
+@click.argument("bpmn_file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output .yaml (default: beside the input).")
+@click.option("--law", help="Catalogue id to link obligations against (default: from the file or its citations).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not list the heuristic decisions.")
+def command(bpmn_file: Path, output: Path | None, law: str | None, quiet: bool) -> int:
+    """Read BPMN_FILE (vollzug extension where present, heuristics elsewhere) and write authoring YAML."""
+    from vollzug.authoring.import_bpmn import import_bpmn
+    from vollzug.authoring.yaml_io import dump_model_yaml
+    from vollzug.errors import InputError
+    from vollzug.fileio import write_text_atomic
+
+    if not bpmn_file.is_file():
+        raise InputError("file not found", file=bpmn_file)
+    result = import_bpmn(bpmn_file, law=law)
+    target = output or bpmn_file.with_suffix(".yaml")
+    write_text_atomic(target, dump_model_yaml(result.model))
+    for diag in result.diagnostics:
+        click.echo(str(diag), err=True)
+    if not quiet:
+        width = max((len(d.element) for d in result.decisions), default=0)
+        for d in result.decisions:
+            click.echo(f"{d.element:<{width}}  {d.decision}  ({d.reason})")
+    click.echo(f"{target}: written ({len(result.decisions)} heuristic decisions, please review)")
+    return EXIT_OK
