@@ -1,6 +1,7 @@
 """Import a BPMN file drawn in a modeller (bpmn.io, Camunda, Signavio …) as an authoring model.
 
-Our ``vz:`` extension is used where present (the BPMN reader decodes it). Everything else is guessed, and every
+Our ``vz:`` extension is used where present (the BPMN reader decodes it); in a file written by vollzug (with
+``vz:model``) steps are taken as they are. Everything else is guessed, and every
 guess is reported as a :class:`Decision` (element, decision, reason) so that the author can check it:
 
 * a step without ``vz:step`` gets the citations found in its name and documentation, and the obligations of the
@@ -117,6 +118,9 @@ class _Importer:
         self.decisions: list[Decision] = []
         self._catalogues: dict[str, Any] = {}
         self.law_counts: Counter[str] = Counter()
+        records = document.elements.values() if document is not None else ()
+        self.authored = any(r.extension(VZ + "model") is not None for r in records)
+        """Written by vollzug (``vz:model`` present): steps without ``vz:step`` simply have no data."""
 
     def decide(self, element: str, decision: str, reason: str) -> None:
         self.decisions.append(Decision(element, decision, reason))
@@ -168,7 +172,7 @@ class _Importer:
     # --- steps ----------------------------------------------------------------------------------------
 
     def step(self, step: Step) -> dict[str, Any]:
-        if self._has(step.id, "step"):
+        if self.authored or self._has(step.id, "step"):
             return {}
         update: dict[str, Any] = {}
         citations = self._citations(step)
