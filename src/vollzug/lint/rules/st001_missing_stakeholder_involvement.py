@@ -47,13 +47,13 @@ class MissingStakeholderInvolvement(Rule):
         "Für eine abgebildete Pflicht verlangt der Katalog die Beteiligung einer Beteiligtenart (`involvement: "
         "must`), aber keiner ihrer Schritte (einschließlich Teilschritte) hat einen Nachrichtenfluss zum Pool einer "
         "Beteiligten dieser Art oder nennt sie in der RACI-Zuordnung. Ein Nachrichtenereignis, das direkt in einen "
-        "Schritt der Pflicht führt, zählt zur Pflicht. Gemeldet wird am Pool der fehlenden Beteiligten, sonst am "
-        "ersten Schritt der Pflicht. Gleichwertige Arten stehen in `checks.yaml` (`stakeholder_equivalents`).",
+        "Schritt der Pflicht führt, zählt zur Pflicht. Gemeldet wird am ersten Schritt der Pflicht (dort fehlt der "
+        "Nachrichtenfluss). Gleichwertige Arten stehen in `checks.yaml` (`stakeholder_equivalents`).",
         "For a modelled obligation the catalogue requires a stakeholder kind to be involved (`involvement: must`), "
         "but none of its steps (including nested ones) has a message flow to the pool of a stakeholder of that kind "
         "or names one in its RACI assignments. A message event leading directly into a step of the obligation counts "
-        "as part of it. The finding is reported at the pool of the missing party, else at the obligation's first "
-        "step. Equivalent kinds are set in `checks.yaml` (`stakeholder_equivalents`).",
+        "as part of it. The finding is reported at the obligation's first step (where the message flow is "
+        "missing). Equivalent kinds are set in `checks.yaml` (`stakeholder_equivalents`).",
     )
     why = Msg(
         "Ein Nachrichtenfluss zu einer Muss-Beteiligten (z. B. § 7 Abs. 2 WPG: Netzbetreiber) ist der Nachweis, "
@@ -77,7 +77,6 @@ message_flows:
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report must-involve stakeholder kinds without evidence, at the obligation's first step."""
         names = {k.id: k.name for k in ctx.catalogue.stakeholder_kinds} if ctx.catalogue else {}
-        kind_of = {s.id: s.kind for s in ctx.model.stakeholders}
         for obligation in ctx.applicable:
             steps = obligation_steps(ctx, obligation.id)
             if not steps:
@@ -86,6 +85,5 @@ message_flows:
             for req in obligation.stakeholders:
                 accepted = {req.stakeholder, *ctx.checks.stakeholder_equivalents.get(req.stakeholder, ())}
                 if req.involvement == "must" and not accepted & kinds:
-                    pools = [p.id for p in ctx.model.pools if kind_of.get(p.stakeholder or "") in accepted]
-                    yield self.report(pools[0] if pools else steps[0], self._msg, req.citation or None,
+                    yield self.report(steps[0], self._msg, req.citation or None,
                                       obligation=obligation.id, kind=names.get(req.stakeholder, req.stakeholder))
