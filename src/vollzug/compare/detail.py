@@ -84,7 +84,7 @@ def diff_entries(town: OperationalModel, reference: OperationalModel, tf: ModelF
             changes.append(DiffEntry(kind="notification_removed", element=step.id, reference_element=ref_id,
                                      label=step.name, detail="Inkenntnissetzung fehlt"))
         entries.extend(changes)
-        state[step.id] = "changed" if changes else "same"
+        state[step.id] = "changed" if any(c.kind != "renamed" for c in changes) else "same"
     matched_ref = set(matched.values())
     entries.extend(DiffEntry(kind="removed", reference_element=s.id, label=s.name, detail="fehlt gegenüber SOLL")
                    for s in reference.steps if s.id not in matched_ref and s.type in ACTIVITY_TYPES)

@@ -31,6 +31,7 @@ from vollzug.model.process import OperationalModel
 PAIRWISE_LIMIT = 2000
 """Above this many towns the town × town matrix and clustering are skipped unless forced."""
 
+_STATUS_DE = {"covered": "abgedeckt", "deviating": "abweichend", "missing": "fehlt", "not_applicable": "n. a."}
 CHUNK = 64
 """Towns per worker task."""
 
@@ -181,7 +182,8 @@ def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
         applicable = [(k, c) for k, c in column if c.status != "not_applicable"]
         modal = Counter(c.status for _, c in applicable).most_common(1)
         if modal and modal[0][1] / max(len(applicable), 1) >= 0.6:
-            out.extend(Outlier(obligation=first.obligation, town=k, reason=f"{c.status} (meist {modal[0][0]})")
+            out.extend(Outlier(obligation=first.obligation, town=k,
+                               reason=f"{_STATUS_DE[c.status]} (meist {_STATUS_DE[modal[0][0]]})")
                        for k, c in applicable if c.status != modal[0][0])
         ftes = [c.fte for _, c in applicable if c.fte > 0]
         if len(ftes) >= 5:

@@ -16,6 +16,7 @@ from vollzug.model.resources import BudgetResource, ExternalServiceResource, ItS
 _FAMILY_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("council", ("rat", "kreistag", "ausschuss", "council", "committee")),
     ("mayor", ("bürgermeister", "buergermeister", "landrat", "verwaltungsvorstand", "mayor", "dezernat")),
+    ("planning", ("planung", "stadtentwicklung", "bauamt", "bauen", "bau", "fb 61", "amt 61")),
     ("climate", ("klima", "energie", "umwelt", "nachhaltig")),
     ("gis", ("gis", "vermessung", "geo", "kataster")),
     ("finance", ("kämmerei", "kaemmerei", "finanz", "haushalt")),
@@ -24,7 +25,6 @@ _FAMILY_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("press", ("presse", "öffentlichkeitsarbeit", "kommunikation")),
     ("hr", ("personal", "organisation", "hauptamt", "zentrale dienste")),
     ("it", ("it", "kaaw", "digital", "edv")),
-    ("planning", ("planung", "stadtentwicklung", "bauamt", "bauen", "bau", "fb 61", "amt 61")),
     ("registration", ("zulassung", "straßenverkehr", "strassenverkehr", "verkehr")),
 )
 _WORD = re.compile(r"[a-zäöüß0-9]+")

@@ -47,7 +47,9 @@ def diagram_svg(diagram: Diagram) -> str | None:
             fill, stroke = COLOURS[node.state]
             shape = _SHAPES.get(node.type, "box")
             label = "" if shape in {"circle", "doublecircle", "diamond"} else _wrap(node.label or node.id)
-            target.node(ids[node.id], label=graphviz.nohtml(label), fillcolor=fill, color=stroke, shape=shape)
+            size = {"width": "0.3", "height": "0.3", "fixedsize": "true"} if not label else {}
+            target.node(ids[node.id], label=graphviz.nohtml(label), fillcolor=fill, color=stroke, shape=shape,
+                        **size)
         if target is not graph:
             graph.subgraph(target)
     for source, dest in diagram.edges:
