@@ -193,3 +193,14 @@ def test_dump_is_block_style_unicode_and_quotes_numeric_strings() -> None:
     keys = [line.split(":")[0] for line in text.splitlines() if line and not line.startswith(" ")]
     fields = list(OperationalModel.model_fields)
     assert keys == sorted(keys, key=fields.index)
+
+
+def test_the_documented_example_loads_and_builds() -> None:
+    from vollzug.authoring.build import build_bpmn
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    loaded = model_from_text(example, Path("docs/authoring.md"))
+    assert [d for d in loaded.diagnostics] == []
+    assert len(loaded.model.steps) == 12 and len(loaded.model.sequence_flows) == 10
+    assert b"<bpmn:boundaryEvent" in build_bpmn(loaded.model)
