@@ -87,3 +87,15 @@ def test_other_xml_parses_with_lines_and_comments_kept() -> None:
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(NotXmlError, match="cannot read"):
         safe_xml.parse_xml_file(tmp_path / "missing.xml")
+
+
+def test_namespace_names_that_are_not_uris_are_tolerated_with_a_warning() -> None:
+    data = (b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:p="http://x/Collapsed Process" '
+            b'id="D"><process id="P"/></definitions>')
+    warnings: list[tuple[int | None, str]] = []
+    tree = safe_xml.parse_bpmn_bytes(data, warnings=warnings)
+    assert tree.getroot().get("id") == "D"
+    assert warnings and "not a valid URI" in warnings[0][1]
+    broken = data.replace(b"</definitions>", b"</definitions")
+    with pytest.raises(NotXmlError):
+        safe_xml.parse_bpmn_bytes(broken)

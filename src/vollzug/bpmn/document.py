@@ -144,13 +144,16 @@ class BpmnDocument:
 def read_bpmn_bytes(data: bytes, source: str | Path | None = None,
                     limits: safe_xml.Limits = safe_xml.DEFAULT_LIMITS) -> BpmnDocument:
     """Parse and index BPMN bytes."""
-    tree = safe_xml.parse_bpmn_bytes(data, source=source, limits=limits)
+    parse_warnings: list[tuple[int | None, str]] = []
+    tree = safe_xml.parse_bpmn_bytes(data, source=source, limits=limits, warnings=parse_warnings)
     head = (data[3:200] if data.startswith(b"\xef\xbb\xbf") else data[:200]).lstrip()
     declaration = head[: head.find(b"?>")] if head.startswith(b"<?xml") else b""
     doc = BpmnDocument(tree, source=str(source) if source is not None else None,
                        encoding=tree.docinfo.encoding or "UTF-8", has_declaration=bool(declaration),
                        standalone=(b"yes" in declaration.partition(b"standalone")[2][:8]) if b"standalone" in
                        declaration else None)
+    for line, message in parse_warnings:
+        doc.warn(message, line=line, code="RD008")
     _Indexer(doc).run()
     return doc
 

@@ -97,12 +97,31 @@ def _syntax_message(exc: etree.XMLSyntaxError) -> str:
     return f"not well-formed XML: {msg}"
 
 
+def _only_namespace_uri_warnings(data: bytes, exc: etree.XMLSyntaxError,
+                                 warnings: list[tuple[int | None, str]] | None) -> etree._Element | None:
+    """libxml2 fails documents whose namespace URIs are not valid URIs (e.g. with spaces), which are well-formed
+    XML. If that is the only complaint, parse again in recovery mode and turn the complaints into warnings."""
+    if "is not a valid URI" not in str(exc):
+        return None
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                             recover=True)
+    root = etree.fromstring(data, parser)
+    log = list(parser.error_log)
+    if root is None or any(e.type_name != "WAR_NS_URI" for e in log):
+        return None
+    if warnings is not None:
+        warnings.extend((e.line or None, f"namespace URI is not a valid URI (kept): {e.message}") for e in log)
+    return root
+
+
 def parse_xml_bytes(
-    data: bytes, *, source: str | Path | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes, *, source: str | Path | None = None, limits: Limits = DEFAULT_LIMITS,
+    warnings: list[tuple[int | None, str]] | None = None,
 ) -> etree._ElementTree:
     """Parse XML bytes safely into an lxml tree (line numbers kept, whitespace and comments kept).
 
     Raises :class:`HostileInputError` for DTDs/entities and over-limit input, :class:`NotXmlError` otherwise.
+    Tolerated oddities (namespace names that are not valid URIs) are appended to ``warnings`` as (line, message).
     """
     src = str(source) if source is not None else None
     _check_size(len(data), limits, src)
@@ -112,9 +131,11 @@ def parse_xml_bytes(
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        message = _syntax_message(exc)
-        error_cls = HostileInputError if message.startswith("refused") else NotXmlError
-        raise error_cls(message, file=src, line=exc.lineno or None) from None
+        root = _only_namespace_uri_warnings(data, exc, warnings)
+        if root is None:
+            message = _syntax_message(exc)
+            error_cls = HostileInputError if message.startswith("refused") else NotXmlError
+            raise error_cls(message, file=src, line=exc.lineno or None) from None
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         raise NotXmlError(f"not XML: {exc}", file=src) from None
     tree = root.getroottree()
@@ -163,10 +184,11 @@ def require_bpmn(tree: etree._ElementTree, source: str | Path | None = None) -> 
 
 
 def parse_bpmn_bytes(
-    data: bytes, *, source: str | Path | None = None, limits: Limits = DEFAULT_LIMITS
+    data: bytes, *, source: str | Path | None = None, limits: Limits = DEFAULT_LIMITS,
+    warnings: list[tuple[int | None, str]] | None = None,
 ) -> etree._ElementTree:
     """Parse bytes safely and require a BPMN 2.0 ``definitions`` root."""
-    tree = parse_xml_bytes(data, source=source, limits=limits)
+    tree = parse_xml_bytes(data, source=source, limits=limits, warnings=warnings)
     require_bpmn(tree, source)
     return tree
 
