@@ -10,6 +10,20 @@ from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.model.citation import Citation
 from vollzug.model.law import Catalogue, Law
 
+_RESOLVED: dict[tuple[int, str], tuple[Catalogue, bool]] = {}
+"""Cache of :func:`vollzug.law.citation.resolve` results by catalogue and citation key (resolving re-parses the
+catalogue's citations, which dominated the run time of ``vollzug check``)."""
+
+
+def _resolves(catalogue: Catalogue, citation: Citation) -> bool:
+    key = (id(catalogue), citation.key)
+    hit = _RESOLVED.get(key)
+    if hit is None or hit[0] is not catalogue:
+        result = resolve(citation, catalogue)
+        hit = (catalogue, bool(result.norms or result.obligations))
+        _RESOLVED[key] = hit
+    return hit[1]
+
 
 class InvalidCitation(Rule):
     """A citation does not parse, names no law, does not resolve in the catalogue, or uses an old number."""
@@ -77,10 +91,8 @@ steps:
             yield self.report(element, self._renumbered, text, text=text, name=label, date=renumbered[1],
                               new=renumbered[0])
             return
-        if law.norms:
-            result = resolve(citation, catalogue)
-            if not result.norms and not result.obligations:
-                yield self.report(element, self._unresolved, text, text=text, name=label, law=catalogue.id)
+        if law.norms and not _resolves(catalogue, citation):
+            yield self.report(element, self._unresolved, text, text=text, name=label, law=catalogue.id)
 
     @staticmethod
     def _renumbering(law: Law, citation: Citation) -> tuple[str, str] | None:
