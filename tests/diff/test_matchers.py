@@ -38,7 +38,7 @@ def test_obligation_overlap_and_citation_keys() -> None:
     assert obligation.score(a, b, ctx) >= 0.8
     assert obligation.score(a, c, ctx) == 0.5  # same norm, written differently; obligation only on one side
     assert obligation.score(d, Step(id="e"), ctx) is None
-    assert obligation.score(a, Step(id="e"), ctx) == 0.0
+    assert obligation.score(a, Step(id="e"), ctx) is None  # no annotation on one side: no evidence
 
 
 def test_label_uses_normalisation() -> None:

@@ -8,7 +8,6 @@ normalised names), stakeholders by kind, flows by their (translated) end points,
 from __future__ import annotations
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from vollzug.diff.elements import Element
 from vollzug.diff.match.label import similarity
@@ -38,6 +37,8 @@ def _by_name(left: list[Element], right: list[Element], vocab: frozenset[str],
                 a, b = lm.get(le.id, set()), rm.get(re.id, set())
                 if a or b:
                     scores[i, j] = 0.6 * scores[i, j] + 0.4 * len(a & b) / len(a | b)
+    from scipy.optimize import linear_sum_assignment  # lazy: --match id never needs scipy
+
     rows, cols = linear_sum_assignment(-scores)
     limit = NAME_THRESHOLD if members is None else LANE_THRESHOLD
     return {left[i].id: right[j].id for i, j in zip(rows.tolist(), cols.tolist(), strict=True)

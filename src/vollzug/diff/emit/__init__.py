@@ -9,10 +9,13 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from vollzug.diff.changes import DiffResult
-from vollzug.diff.engine import Side
 from vollzug.i18n import Lang
+
+if TYPE_CHECKING:  # keep ``vollzug diff --help`` light: no pydantic/scipy import for the option list
+    from vollzug.diff.changes import DiffResult
+    from vollzug.diff.engine import Side
 
 
 @dataclass

@@ -12,11 +12,11 @@ from types import ModuleType
 from typing import Literal
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from vollzug.diff.changes import Match
 from vollzug.diff.match import context_sim, ident, label, lane, obligation, types
 from vollzug.diff.match.context import MatchContext
+from vollzug.model.process import EVENT_TYPES, GATEWAY_TYPES, Step
 
 MATCHERS: tuple[ModuleType, ...] = (label, obligation, lane, ident)
 """The additive signals; :mod:`.types` is a factor and :mod:`.context_sim` a second stage."""
@@ -26,6 +26,11 @@ THRESHOLD = 0.5
 SPLIT_THRESHOLD = 0.6
 """Smallest score of the second partner of a split/merge."""
 
+GATEWAY_CONTEXT_WEIGHT = 0.7
+"""Context weight for unlabelled gateways (their position is all there is)."""
+EVENT_CONTEXT_WEIGHT = 0.45
+"""Context weight for events and labelled gateways (labels like "Ende" say little)."""
+
 MatchKind = Literal["one_to_one", "split", "merge"]
 
 
@@ -33,6 +38,16 @@ def _tiebreak(a: str, b: str) -> float:
     key = "\x00".join(sorted((a, b))).encode("utf-8")
     digest = int.from_bytes(hashlib.blake2b(key, digest_size=6).digest(), "big")
     return digest / float(1 << 48) * 1e-6
+
+
+def _context_weight(left: Step, right: Step, ctx: MatchContext) -> float:
+    """How much the neighbourhood counts: little for labelled activities, much for unlabelled gateways/events."""
+    unlabelled = not ctx.left.labels[left.id] or not ctx.right.labels[right.id]
+    if left.type in GATEWAY_TYPES or right.type in GATEWAY_TYPES:
+        return GATEWAY_CONTEXT_WEIGHT if unlabelled else EVENT_CONTEXT_WEIGHT
+    if left.type in EVENT_TYPES or right.type in EVENT_TYPES:
+        return EVENT_CONTEXT_WEIGHT
+    return context_sim.WEIGHT
 
 
 def match_by_id(ctx: MatchContext) -> list[Match]:
@@ -68,18 +83,23 @@ def match_auto(ctx: MatchContext, threshold: float = THRESHOLD) -> list[Match]:
     right_pos = {s: k for k, s in enumerate(right_ids)}
     ln = [sorted(left_pos[n] for n in ctx.left.neighbours[s]) for s in left_ids]
     rn = [sorted(right_pos[n] for n in ctx.right.neighbours[s]) for s in right_ids]
-    flooded, ctx_part, applied = context_sim.flood(base, ln, rn, factor > 0)
+    weights = np.array([[_context_weight(ctx.left.steps[a], ctx.right.steps[b], ctx) for b in right_ids]
+                        for a in left_ids])
+    flooded, ctx_part, applied = context_sim.flood(base, ln, rn, factor > 0, weights)
     scores = np.round(flooded * factor, 9)
     tie = np.array([[_tiebreak(a, b) for b in right_ids] for a in left_ids])
     ranked = scores + tie
+    from scipy.optimize import linear_sum_assignment  # lazy: --match id never needs scipy
+
     rows, cols = linear_sum_assignment(-ranked)
 
     def make(i: int, j: int, kind: MatchKind = "one_to_one") -> Match:
         tf = float(factor[i, j])
-        keep = (1 - context_sim.WEIGHT) if applied[i, j] else 1.0
+        w = float(weights[i, j])
+        keep = (1 - w) if applied[i, j] else 1.0
         signals = {k: round(v * keep * tf, 4) for k, v in sorted(parts.get((i, j), {}).items())}
         if applied[i, j]:
-            signals["context"] = round(context_sim.WEIGHT * float(ctx_part[i, j]) * tf, 4)
+            signals["context"] = round(w * float(ctx_part[i, j]) * tf, 4)
         if tf != 1.0:
             signals["type_factor"] = round(tf, 4)
         return Match(left=left_ids[i], right=right_ids[j], score=round(float(scores[i, j]), 4), signals=signals,

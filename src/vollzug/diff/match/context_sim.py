@@ -15,12 +15,15 @@ def flood(
     left_neighbours: list[list[int]],
     right_neighbours: list[list[int]],
     allowed: NDArray[np.bool_],
+    weights: NDArray[np.float64] | None = None,
 ) -> tuple[NDArray[np.float64], NDArray[np.float64], NDArray[np.bool_]]:
     """Blend each pair's score with how well their neighbourhoods match; returns (scores, context, applied).
 
     The neighbourhood score of (i, j) is the mean of "each left neighbour's best right neighbour" and "each right
-    neighbour's best left neighbour", so it is symmetric in the two sides.
+    neighbour's best left neighbour", so it is symmetric in the two sides. ``weights`` gives the context weight per
+    pair (default :data:`WEIGHT`); unlabelled gateways and events lean on their context more than activities.
     """
+    weight = np.full(base.shape, WEIGHT) if weights is None else weights
     scores = base.copy()
     context = np.zeros_like(base)
     has = np.zeros_like(allowed)
@@ -40,5 +43,5 @@ def flood(
                 new_context[i, j] = 0.5 * (block.max(axis=1).mean() + block.max(axis=0).mean())
                 has[i, j] = True
         context = np.where(has, new_context, 0.0)
-        scores = np.where(has, (1 - WEIGHT) * base + WEIGHT * new_context, base)
+        scores = np.where(has, (1 - weight) * base + weight * new_context, base)
     return scores, context, has

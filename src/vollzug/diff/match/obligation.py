@@ -37,10 +37,13 @@ def keys(step: Step) -> frozenset[str]:
 
 
 def score(left: Step, right: Step, ctx: MatchContext) -> float | None:
-    """Jaccard overlap; obligations count double. None when neither step names an obligation or norm."""
+    """Jaccard overlap (a shared obligation id gives at least 0.8).
+
+    None unless both steps name an obligation or norm: a missing annotation says nothing about the pair.
+    """
     a, b = keys(left), keys(right)
     if not a or not b:
-        return None if not a and not b else 0.0
+        return None
     if {k for k in a if k.startswith("obl:")} & {k for k in b if k.startswith("obl:")}:
         return max(0.8, len(a & b) / len(a | b))
     return len(a & b) / len(a | b)

@@ -1,0 +1,73 @@
+"""Matching quality on the gold set: precision, recall and F1 per pair and overall.
+
+Usage: ``python benchmarks/bench_matching.py`` (from the repository root). For every ``benchmarks/gold/*.yaml`` the
+two models are matched with ``--match auto``; a predicted pair is correct if it is the gold pair or listed under
+``acceptable`` (splits, merges). The second F1 column repeats the run with obligations and citations removed from
+both models, i.e. what labels, types, lanes and graph context achieve alone.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vollzug.diff import DiffOptions, diff_models  # noqa: E402
+from vollzug.loader import load_model  # noqa: E402
+from vollzug.model.process import OperationalModel  # noqa: E402
+
+
+def _strip(model: OperationalModel) -> OperationalModel:
+    steps = tuple(s.model_copy(update={"obligations": (), "citations": ()}) for s in model.steps)
+    return model.model_copy(update={"steps": steps})
+
+
+def score(gold: dict[str, Any], left: OperationalModel, right: OperationalModel) -> tuple[int, int, int, int]:
+    """(correct predictions, predictions, gold pairs found, gold pairs)."""
+    pairs: dict[str, str] = gold.get("pairs", {})
+    acceptable: dict[str, list[str]] = gold.get("acceptable", {}) or {}
+    result = diff_models(left, right, DiffOptions(match="auto"))
+    predicted = [(m.left, m.right) for m in result.matches]
+    ok = [(a, b) for a, b in predicted if pairs.get(a) == b or b in acceptable.get(a, [])]
+    found = {a for a, _b in ok if a in pairs}
+    return len(ok), len(predicted), len(found), len(pairs)
+
+
+def _prf(c: int, p: int, f: int, g: int) -> tuple[float, float, float]:
+    precision = c / p if p else 1.0
+    recall = f / g if g else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def main() -> int:
+    files = sorted((ROOT / "benchmarks" / "gold").glob("*.yaml"))
+    totals = [0, 0, 0, 0]
+    totals_plain = [0, 0, 0, 0]
+    print(f"{'pair':28} {'P':>6} {'R':>6} {'F1':>6}   {'F1 w/o norms':>12}  {'ms':>6}")
+    for path in files:
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        left = load_model(ROOT / gold["left"]).model
+        right = load_model(ROOT / gold["right"]).model
+        start = time.perf_counter()
+        counts = score(gold, left, right)
+        elapsed = (time.perf_counter() - start) * 1000
+        plain = score(gold, _strip(left), _strip(right))
+        for i in range(4):
+            totals[i] += counts[i]
+            totals_plain[i] += plain[i]
+        p, r, f = _prf(*counts)
+        print(f"{path.stem:28} {p:6.3f} {r:6.3f} {f:6.3f}   {_prf(*plain)[2]:12.3f}  {elapsed:6.0f}")
+    p, r, f = _prf(*totals)
+    print(f"{'OVERALL (micro)':28} {p:6.3f} {r:6.3f} {f:6.3f}   {_prf(*totals_plain)[2]:12.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
