@@ -25,6 +25,8 @@ _GATEWAY_MARK = {"exclusiveGateway": "×", "parallelGateway": "+", "inclusiveGat
 _EVENT_MARK = {"message": "✉", "timer": "◷", "signal": "△", "error": "ϟ", "escalation": "⇑", "conditional": "≡",
                "terminate": "●", "link": "→", "compensation": "⏪", "cancel": "✕", "multiple": "⬠"}
 _FONT = "Helvetica"
+_POOL_NODE = {"shape": "box", "style": "filled", "fillcolor": "#e8e8e8", "width": "2.5", "height": "0.4",
+              "fontsize": "10"}
 
 
 class GraphvizMissingError(MissingExtraError):
@@ -116,11 +118,13 @@ def to_dot(model: OperationalModel) -> str:
             for child in sub_units.get(lane, ()):
                 add_lane(sub, child, top)
 
+    proxied: set[str] = set()
     for pool in model.pools:
         top = [s for s in children[None] if (s.pool in (None, pool.id) if pool is own else s.pool == pool.id)]
         if pool is not own and not top:
-            dot.node(pool.id, label=escape(pool.name), shape="box", style="filled", fillcolor="#e8e8e8",
-                     width="2.5", height="0.4", fontsize="10")
+            proxied.add(pool.id)
+            if not any(pool.id in (f.source, f.target) for f in model.message_flows):
+                dot.node(pool.id, label=escape(pool.name), **_POOL_NODE)
             continue
         with _cluster(dot, pool.id, f"<<B>{escape(pool.name)}</B>>", color="black") as graph:
             if pool is own:
@@ -129,7 +133,7 @@ def to_dot(model: OperationalModel) -> str:
                 add_steps(graph, [s for s in top if s.lane not in units])
             else:
                 add_steps(graph, top)
-    _edges(dot, model)
+    _edges(dot, model, proxied)
     return str(dot.source)
 
 
@@ -154,7 +158,9 @@ class _Ends:
         dot.edge(source, target, **attrs)
 
 
-def _edges(dot: Any, model: OperationalModel) -> None:
+def _edges(dot: Any, model: OperationalModel, proxied: set[str]) -> None:
+    """All edges. A collapsed pool gets one small proxy node per message flow, placed next to the step it talks
+    to, instead of one node with edges across the whole drawing."""
     ends = _Ends(model)
     for step in model.steps:
         if step.type == "boundaryEvent" and step.event is not None and step.event.attached_to:
@@ -166,14 +172,22 @@ def _edges(dot: Any, model: OperationalModel) -> None:
             attrs["arrowtail"] = "tee"
             attrs["dir"] = "both"
         ends.edge(dot, flow.source, flow.target, **attrs)
+    names = {p.id: p.name for p in model.pools}
     for mflow in model.message_flows:
-        ends.edge(dot, mflow.source, mflow.target, label=escape(mflow.name), style="dashed", arrowhead="empty",
-                  arrowtail="odot", dir="both", constraint="false", color="#555555")
+        source, target, constraint = mflow.source, mflow.target, "false"
+        for end in (mflow.source, mflow.target):
+            if end in proxied:
+                proxy = f"{end}__{mflow.id}"
+                dot.node(proxy, label=escape(names[end]), **{**_POOL_NODE, "width": "1.2", "fontsize": "8"})
+                source, target = (proxy, target) if end == mflow.source else (source, proxy)
+                constraint = "true"
+        ends.edge(dot, source, target, label=escape(mflow.name), style="dashed", arrowhead="empty",
+                  arrowtail="odot", dir="both", constraint=constraint, color="#555555")
     for obj in model.data_objects:
         dot.node(obj.id, label=escape(obj.name) + ("\n(personenbezogen)" if obj.personal else ""), fontsize="8",
                  shape="cylinder" if obj.kind == "store" else "note", style="filled", fillcolor="#ffffff")
     for assoc in model.data_associations:
-        ends.edge(dot, assoc.source, assoc.target, style="dotted", arrowhead="vee", constraint="false")
+        ends.edge(dot, assoc.source, assoc.target, style="dotted", arrowhead="vee", weight="0")
     for note in model.annotations:
         dot.node(note.id, label=escape(note.text), shape="box", style="dashed", fontsize="8", color="#888888")
         if note.target and model.step(note.target) is not None:
