@@ -17,14 +17,17 @@ class ResourceSummary(Rule):
     code = "RE003"
     name = "resource-summary"
     severity = "info"
+    groups = ("strict",)
     gap = "G07"
     summary = Msg("Ressourcen je Organisationseinheit", "Resources per org unit")
     what = Msg(
         "Summiert Personal (VZÄ) und Geld (Haushaltsmittel und Fremdleistungen, EUR) je Organisationseinheit "
         "(die Einheit der Personalangabe, sonst die Lane des Schritts) und meldet die Summen als Hinweis am "
-        "Element der Einheit.",
+        "Element der Einheit. Nur im Preset `strict` (oder mit `--select RE003`), damit die normale Ausgabe "
+        "kurz bleibt.",
         "Adds up staff (FTE) and money (budget and external services, EUR) per org unit (the unit of the staff "
-        "entry, else the step's lane) and reports the totals as information at the unit's element.",
+        "entry, else the step's lane) and reports the totals as information at the unit's element. Only in the "
+        "`strict` preset (or with `--select RE003`) to keep the normal output short.",
     )
     why = Msg(
         "Die Summen zeigen, ob eine Einheit überlastet ist, und machen den Ressourcenbedarf mit der Konnexitäts"
