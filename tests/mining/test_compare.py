@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import LOGS
+from tests.mining.conftest import LOGS
 
 from vollzug.mining import report_section
 from vollzug.mining.compare import LogComparison, compare_logs

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import LOGS
+from tests.mining.conftest import LOGS
 
 from vollzug.errors import ConfigError
 from vollzug.mining.conform import conform
