@@ -58,3 +58,12 @@ def test_reference_soll_has_no_error_or_warning() -> None:
     rel = SOLL.relative_to(REPO).as_posix()
     failing = [(f.code, f.element, f.message.de) for f in findings_of(rel)[0] if f.failing]
     assert not failing
+
+
+@pytest.mark.parametrize("rel", ["models/ist/rheine/wpg", "models/soll/wpg-kreis-steinfurt"])
+def test_built_bpmn_gives_the_same_findings_as_its_yaml(rel: str) -> None:
+    if not (REPO / f"{rel}.bpmn").is_file():
+        pytest.skip("built BPMN not present")
+    from_yaml = {(f.code, f.element, f.message.de) for f in findings_of(f"{rel}.yaml")[0]}
+    from_bpmn = {(f.code, f.element, f.message.de) for f in findings_of(f"{rel}.bpmn")[0]}
+    assert from_bpmn == from_yaml
