@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bpmnjs import chromium_available, moddle_import, node_available, viewer_check
 
+from tests.authoring.bpmnjs import chromium_available, moddle_import, node_available, viewer_check
 from vollzug.authoring.build import build_bpmn
 from vollzug.authoring.yaml_io import load_yaml_model
 
