@@ -16,6 +16,8 @@ from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.lint.selection import select_rules
 from vollzug.model.process import OperationalModel
 
+REPO = Path(__file__).resolve().parents[2]
+
 MODEL = OperationalModel.model_validate({
     "id": "P",
     "org_units": [{"id": "FB", "name": "FB"}],
@@ -140,3 +142,47 @@ def test_bad_config_is_one_line_error(tmp_path: Path) -> None:
     bad.write_text("preset = [", encoding="utf-8")
     with pytest.raises(ConfigError, match="invalid TOML"):
         discover_config([tmp_path])
+
+
+def test_reader_warnings_become_findings() -> None:
+    from vollzug.loader import load_model
+
+    loaded = load_model(REPO / "tests" / "fixtures" / "bpmn" / "lax.bpmn")
+    assert loaded.diagnostics
+    result = Engine(Config(select=("VZ001",))).check_loaded(loaded, "lax.bpmn")
+    warnings = [f for f in result.findings if f.code == "VZ001"]
+    assert len(warnings) == len(loaded.diagnostics)
+    assert all(f.line for f in warnings) and any("fancyTask" in f.message.de for f in warnings)
+    unselected = Engine(Config(select=("BP001",))).check_loaded(loaded, "lax.bpmn").findings
+    assert all(f.code != "VZ001" for f in unselected)
+
+
+def test_plugin_rules_are_discovered_through_entry_points(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "vz_plugin_rules.py").write_text(
+        "from vollzug.i18n import Msg\n"
+        "from vollzug.lint.rule import Rule\n\n"
+        "class TitleMissing(Rule):\n"
+        '    """Plugin test rule."""\n\n'
+        '    code = "ZZ100"\n'
+        '    name = "title-missing"\n'
+        '    summary = what = why = Msg("Titel fehlt", "Title missing")\n'
+        '    invalid = valid = "{}"\n\n'
+        "    def check(self, ctx):\n"
+        "        if not ctx.model.title:\n"
+        '            yield self.report(ctx.model.id, Msg("Kein Titel", "No title"))\n',
+        encoding="utf-8")
+    dist = tmp_path / "vz_plugin-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: vz-plugin\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[vollzug.rules]\ntitle = vz_plugin_rules:TitleMissing\n",
+                                           encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    all_rules.cache_clear()
+    try:
+        assert "ZZ100" in all_rules()
+        findings = Engine(Config(select=("ZZ100",))).check_model(MODEL, "m.yaml")
+        assert [(f.code, f.element, f.message.en) for f in findings] == [("ZZ100", "P", "No title")]
+    finally:
+        monkeypatch.undo()
+        all_rules.cache_clear()
+    assert "ZZ100" not in all_rules()
