@@ -186,3 +186,10 @@ def test_plugin_rules_are_discovered_through_entry_points(tmp_path: Path, monkey
         monkeypatch.undo()
         all_rules.cache_clear()
     assert "ZZ100" not in all_rules()
+
+
+def test_unknown_catalogue_is_reported_and_obligation_rules_skipped() -> None:
+    model = OperationalModel.model_validate({"id": "P", "law": "WGP", "steps": [{"id": "T", "name": "A"}]})
+    findings = Engine(Config(select=("VZ002", "OB001", "OB004"))).check_model(model, "m.yaml")
+    assert [(f.code, f.element) for f in findings] == [("VZ002", "P")]
+    assert "WGP" in findings[0].message.de and "WPG" in findings[0].message.en

@@ -57,11 +57,17 @@ class LawChecks(_Data):
 
 
 def rules_dir() -> Path:
-    """Folder holding ``<law>/catalogue.yaml`` and ``<law>/checks.yaml`` (``VOLLZUG_RULES_DIR`` overrides)."""
+    """Folder holding ``<law>/catalogue.yaml`` and ``<law>/checks.yaml`` (the law layer's; ``VOLLZUG_RULES_DIR``
+    overrides)."""
     env = os.environ.get("VOLLZUG_RULES_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "rules"
+    try:
+        from vollzug.law.yamlsource import rules_dir as law_rules_dir
+
+        return law_rules_dir()
+    except (ImportError, CatalogueError):
+        return Path(__file__).resolve().parents[3] / "rules"
 
 
 @lru_cache(maxsize=16)
@@ -113,6 +119,15 @@ def condition_holds(
     if cond.kind == "municipality_kind":
         return bool(town and town.kind in cond.kinds)
     return choices.get(cond.choice, False) == cond.value
+
+
+def known_catalogues() -> list[str]:
+    """Ids of the catalogues found in the rules folder."""
+    try:
+        module = importlib.import_module("vollzug.law.catalogue")
+        return sorted(c.id for c in module.list_catalogues())
+    except (ImportError, CatalogueError):
+        return []
 
 
 def applicable_obligations(

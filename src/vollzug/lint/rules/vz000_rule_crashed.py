@@ -68,3 +68,34 @@ class ReaderWarning(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """The engine reports reader diagnostics; this rule itself finds nothing."""
         return iter(())
+
+
+class UnknownCatalogue(Rule):
+    """The model names a law whose catalogue cannot be loaded; obligation-based rules are skipped."""
+
+    code = "VZ002"
+    name = "unknown-catalogue"
+    severity: ClassVar[Severity] = "warning"
+    groups = ("recommended",)
+    summary = Msg("Unbekannter Pflichtenkatalog", "Unknown law catalogue")
+    what = Msg(
+        "Das Modell nennt ein Gesetz (`law`), zu dem kein Pflichtenkatalog geladen werden kann. Regeln, die den "
+        "Katalog brauchen (Abdeckung, Beteiligung, Fristen, Datenschutz), werden für dieses Modell übersprungen.",
+        "The model names a law (`law`) for which no catalogue can be loaded. Rules that need the catalogue "
+        "(coverage, stakeholders, deadlines, data protection) are skipped for this model.",
+    )
+    why = Msg(
+        "Sonst sähe ein Modell mit Tippfehler im Gesetz fälschlich „sauber“ aus.",
+        "Otherwise a model with a typo in its law would wrongly look clean.",
+    )
+    invalid = "law: WGP"
+    valid = "law: WPG"
+    _msg = Msg("Kein Pflichtenkatalog für „{law}“ (bekannt: {known}); Pflichtregeln übersprungen.",
+               "No catalogue for '{law}' (known: {known}); obligation rules skipped.")
+
+    def check(self, ctx: RuleContext) -> Iterator[Violation]:
+        """Report a named law without a loadable catalogue."""
+        if ctx.model.law and ctx.catalogue is None:
+            from vollzug.lint.lawdata import known_catalogues
+
+            yield self.report(ctx.model.id, self._msg, law=ctx.model.law, known=", ".join(known_catalogues()) or "-")
