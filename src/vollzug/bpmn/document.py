@@ -8,14 +8,16 @@ their line. Which element is what comes from the table in :mod:`vollzug.bpmn.spe
 
 from __future__ import annotations
 
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
 from vollzug.bpmn import safe_xml
 from vollzug.bpmn.di import Edge, Shape, build_di
-from vollzug.bpmn.safe_xml import line_of
 from vollzug.bpmn.spec import BPMNDI_NS, CHILD_REF_TAGS, OPAQUE_TAGS, SPECS, STANDARD_NS, Category
 from vollzug.diagnostics import Diagnostic
 
@@ -29,12 +31,15 @@ _DIAGRAM = f"{{{BPMNDI_NS}}}BPMNDiagram"
 _COUNT_DESCENDANTS = etree.XPath("count(.//*)")
 GENERATED_DOC_FORMATS = frozenset({"text/x-vollzug-summary"})
 """``bpmn:documentation`` text formats written by tools for display only; not read as documentation."""
+_line: Callable[[etree._Element], int | None] = operator.attrgetter("sourceline")
 _FLOWS = frozenset({"sequence_flow", "message_flow", "association"})
 
 
 def local_ref(value: str) -> str:
     """An id reference without a QName prefix (``tns:Process_1`` → ``Process_1``)."""
-    return value.rsplit(":", 1)[-1].strip()
+    if ":" in value:
+        value = value.rsplit(":", 1)[1]
+    return value.strip()
 
 
 @dataclass(slots=True)
@@ -79,8 +84,7 @@ class BpmnElement:
         return next((e for e in self.extensions if e.tag == clark_tag), None)
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """One id reference found in the document (for dangling-reference checks)."""
 
     owner: str | None
@@ -105,6 +109,10 @@ class BpmnDocument:
     """Every semantic element with an id (DI elements are in :attr:`shapes` / :attr:`edges`)."""
     di_elements: list[etree._Element] = field(default_factory=list)
     """BPMNShape and BPMNEdge elements in document order."""
+    di_by_element: dict[str, etree._Element] = field(default_factory=dict)
+    """Element id → the first BPMNShape/BPMNEdge drawing it."""
+    by_category: dict[str, list[BpmnElement]] = field(default_factory=dict)
+    """Category → indexed elements in document order."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     duplicates: dict[str, list[int | None]] = field(default_factory=dict)
     """Ids that occur more than once → lines of the later occurrences."""
@@ -134,7 +142,13 @@ class BpmnDocument:
 
     def of_category(self, *categories: Category) -> list[BpmnElement]:
         """Indexed elements of these categories, in document order."""
+        if len(categories) == 1:
+            return list(self.by_category.get(categories[0], ()))
         return [e for e in self.elements.values() if e.category in categories]
+
+    def shape_element(self, element_id: str) -> etree._Element | None:
+        """The first BPMNShape/BPMNEdge element drawing an element (without building the DI index)."""
+        return self.di_by_element.get(element_id)
 
     def warn(self, message: str, *, line: int | None = None, element: str | None = None, code: str = "") -> None:
         """Record a reader warning."""
@@ -239,7 +253,7 @@ class _Indexer:
             for attr in spec.refs:
                 value = el.get(attr)
                 if value:
-                    references.append(Reference(eid, attr, local_ref(value), line_of(el)))
+                    references.append(Reference(eid, attr, local_ref(value), _line(el)))
             if record is not None:
                 if category in _FLOWS:
                     record.source = local_ref(el.get("sourceRef") or "") or None
@@ -267,7 +281,7 @@ class _Indexer:
         owner_id = None if parent is None else parent.get("id")
         name = tag.rpartition("}")[2]
         if value:
-            self.doc.references.append(Reference(owner_id, name, value, line_of(el)))
+            self.doc.references.append(Reference(owner_id, name, value, _line(el)))
         owner = self.doc.elements.get(owner_id or "")
         if owner is not None and owner.category == "data_association" and value:
             if name == "sourceRef":
@@ -281,45 +295,53 @@ class _Indexer:
         if eid is None:
             return None
         if eid in self.doc.elements or eid in self.di_ids:
-            self.doc.duplicates.setdefault(eid, []).append(line_of(el))
+            self.doc.duplicates.setdefault(eid, []).append(_line(el))
             self.doc.warn(f"duplicate id '{eid}' ",
-                          line=line_of(el), element=eid, code="RD003")
+                          line=_line(el), element=eid, code="RD003")
             return None
         tag = el.tag
         assert isinstance(tag, str)
         ns, _, local = tag[1:].partition("}")
-        record = BpmnElement(eid, local, ns, category, el, line_of(el), container, process,
+        record = BpmnElement(eid, local, ns, category, el, _line(el), container, process,
                              name=el.get("name") or "")
         for raw in el.keys():  # noqa: SIM118 (lxml: iterating an element yields children)
             key = str(raw)
             if key[0] == "{" and key[1:].partition("}")[0] not in STANDARD_NS:
                 record.foreign_attributes[key] = el.get(key) or ""
         self.doc.elements[eid] = record
+        bucket = self.doc.by_category.get(category)
+        if bucket is None:
+            self.doc.by_category[category] = [record]
+        else:
+            bucket.append(record)
         return record
 
     def _unknown(self, el: etree._Element, tag: str) -> None:
         ns = tag[1:].partition("}")[0] if tag.startswith("{") else ""
         local = etree.QName(el).localname
         if ns in STANDARD_NS:
-            self.doc.warn(f"unknown BPMN element <{local}> kept as is", line=line_of(el),
+            self.doc.warn(f"unknown BPMN element <{local}> kept as is", line=_line(el),
                           element=el.get("id"), code="RD001")
         else:
             self.doc.warn(f"foreign element <{local}> ({ns or 'no namespace'}) outside extensionElements kept as is",
-                          line=line_of(el), element=el.get("id"), code="RD002")
+                          line=_line(el), element=el.get("id"), code="RD002")
 
     def _di_element(self, el: etree._Element, tag: str, eid: str | None) -> None:
         """Check a DI element's id and reference now; its shape/edge record is built on first use."""
         if eid is not None:
             if eid in self.doc.elements or eid in self.di_ids:
-                self.doc.duplicates.setdefault(eid, []).append(line_of(el))
-                self.doc.warn(f"duplicate id '{eid}'", line=line_of(el), element=eid, code="RD003")
+                self.doc.duplicates.setdefault(eid, []).append(_line(el))
+                self.doc.warn(f"duplicate id '{eid}'", line=_line(el), element=eid, code="RD003")
             else:
                 self.di_ids.add(eid)
         target = el.get("bpmnElement")
         if target:
-            self.doc.references.append(Reference(eid, "bpmnElement", local_ref(target), line_of(el)))
+            target = local_ref(target)
+            self.doc.references.append(Reference(eid, "bpmnElement", target, _line(el)))
         if tag in _DI_RECORDS:
             self.doc.di_elements.append(el)
+            if target:
+                self.doc.di_by_element.setdefault(target, el)
 
     def _link(self) -> None:
         elements = self.doc.elements

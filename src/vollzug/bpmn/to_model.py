@@ -42,6 +42,9 @@ _EVENT_KINDS: dict[str, str] = {
     _B + "compensateEventDefinition": "compensation", _B + "terminateEventDefinition": "terminate",
     _B + "linkEventDefinition": "link", _B + "cancelEventDefinition": "cancel",
 }
+_NO_LOOP = frozenset({"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
+                      "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
+                      "complexGateway"})
 _TIMERS = {_B + "timeDate": "date", _B + "timeDuration": "duration", _B + "timeCycle": "cycle"}
 _DATA_KINDS = {"dataObjectReference": "object", "dataStoreReference": "store", "dataInput": "input",
                "dataOutput": "output", "dataObject": "object"}
@@ -143,7 +146,6 @@ class _Builder:
 
     def steps(self) -> list[Step]:
         steps: list[Step] = []
-        shapes = self.doc.shapes if self.doc.of_category("sub_process") else {}
         for record in self.doc.of_category("flow_node", "sub_process"):
             if record.tag not in _STEP_TYPES:
                 self.doc.warn(f"<{record.tag}> is not modelled as a step", line=record.line, element=record.id,
@@ -156,12 +158,14 @@ class _Builder:
             }
             if record.tag.endswith("Event"):
                 data["event"] = self._event(record)
-            loop = self._loop(record)
-            if loop != "none":
-                data["loop"] = loop
-            shape = shapes.get(record.id)
-            if record.category == "sub_process" and shape is not None and shape.is_expanded is False:
-                data["collapsed"] = True
+            if record.tag not in _NO_LOOP:
+                loop = self._loop(record)
+                if loop != "none":
+                    data["loop"] = loop
+            if record.category == "sub_process":
+                shape = self.doc.shape_element(record.id)
+                if shape is not None and shape.get("isExpanded") == "false":
+                    data["collapsed"] = True
             data.update(self._decode(record, "step", ext.decode_step))
             steps.append(Step.model_validate(data))
         return steps
