@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import shutil
 import subprocess
 import sys
@@ -9,13 +12,29 @@ from pathlib import Path
 
 import pytest
 
+from vollzug.cli.errors import run
+from vollzug.cli.main import cli
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "yaml"
 
 
 def _vollzug(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "vollzug", *args], capture_output=True, text=True, check=False,
-                          cwd=ROOT)
+    """Run the CLI in-process (exit code, stdout, stderr as from a subprocess)."""
+    out, err = io.StringIO(), io.StringIO()
+    code = 0
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            run(cli, list(args))
+        except SystemExit as exc:
+            code = int(exc.code or 0)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
+
+
+def test_real_entry_point() -> None:
+    done = subprocess.run([sys.executable, "-m", "vollzug", "build", "--check", str(FIXTURES / "nope.yaml")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "file or folder not found" in done.stderr
 
 
 def test_build_folder_then_check(tmp_path: Path) -> None:
@@ -56,5 +75,5 @@ def test_build_error_is_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not (ROOT / "models").is_dir(), reason="no models/ folder")
 def test_shipped_models_are_built_from_their_yaml() -> None:
-    done = _vollzug("build", "--check", "-q", "models")
+    done = _vollzug("build", "--check", "-q", os.fspath(ROOT / "models"))
     assert done.returncode == 0, "stale .bpmn under models/ (run: vollzug build models)\n" + done.stdout

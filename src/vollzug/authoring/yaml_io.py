@@ -40,8 +40,11 @@ Path_ = tuple[str | int, ...]
 """A key path into the loaded data, e.g. ``("steps", 3, "type")``."""
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader; only used to compose nodes and to construct scalars."""
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml if present
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loader (libyaml's when available); only used to compose nodes and to construct scalars."""
 
 
 _PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"})
