@@ -108,3 +108,21 @@ def test_duplicate_ids_are_a_reader_warning() -> None:
     assert doc.duplicates == {"Task_1": [5]}
     assert doc.elements["Task_1"].name == "Erste"
     assert [d.code for d in doc.diagnostics] == ["RD003"]
+
+
+def test_table_covers_every_concrete_element_of_the_bpmn_schema() -> None:
+    from lxml import etree
+
+    from vollzug.bpmn.spec import OPAQUE_TAGS
+    from vollzug.bpmn.validate import XSD_DIR
+
+    xsd = "{http://www.w3.org/2001/XMLSchema}"
+    schema = etree.parse(str(XSD_DIR / "Semantic.xsd"))  # our own vendored file
+    declared = {el.get("name") for el in schema.iter(xsd + "element") if el.get("name")}
+    abstract = {el.get("name") for el in schema.iter(xsd + "element") if el.get("abstract") == "true"}
+    abstract |= {  # substitution-group heads of abstract types: never written as such
+        "activity", "artifact", "baseElement", "baseElementWithMixedContent", "callableElement", "catchEvent",
+        "choreographyActivity", "dataAssociation", "event", "flowElement", "flowNode", "gateway",
+        "loopCharacteristics", "rootElement", "throwEvent"}
+    known = {tag.rpartition("}")[2] for tag in (*SPECS, *OPAQUE_TAGS) if "BPMN/20100524/MODEL" in tag}
+    assert declared - abstract - known == set()
