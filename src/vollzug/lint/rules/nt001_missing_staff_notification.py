@@ -38,11 +38,13 @@ class MissingStaffNotification(Rule):
         "Ein Modell der Variante, die `checks.yaml` unter `notification.variants` nennt (Standard: SOLL), bildet "
         "Pflichten ab, aber keinen Schritt mit `notification` (Dienstanweisung, Schulung, Rundschreiben …); oder "
         "ein Schritt einer Pflicht, die eine Inkenntnissetzung nennt, liegt nicht hinter ihr (er ist von ihr aus "
-        "nicht erreichbar). Mit `require_all = true` muss jede abgebildete Pflicht (außer `notification.exempt`) "
+        "nicht erreichbar; Schritte auf einem getrennten Pfad mit eigenem Startereignis werden nicht beurteilt). "
+        "Mit `require_all = true` muss jede abgebildete Pflicht (außer `notification.exempt`) "
         "vorher bekannt gemacht werden; eine Inkenntnissetzung ohne Pflichtliste gilt für alle.",
         "A model of a variant listed under `notification.variants` in `checks.yaml` (default: SOLL) covers "
         "obligations but has no step with `notification` (service instruction, training, circular …); or a step of "
-        "an obligation a notification lists does not come after it (is not reachable from it). With "
+        "an obligation a notification lists does not come after it (is not reachable from it; steps on a separate "
+        "path with a start event of their own are not judged). With "
         "`require_all = true` every modelled obligation (except `notification.exempt`) must be announced first; a "
         "notification without an obligation list covers all.",
     )
@@ -93,12 +95,23 @@ sequence_flows:
             yield self.report(ctx.model.id, self._none, variant=ctx.model.variant)
             return
         listed = {o for n in notes if n.notification for o in n.notification.obligations}
+        starts = [s for s in ctx.index.own_steps if s.type == "startEvent" and s.parent is None]
+        start_reach = [ctx.index.reachable(s.id) for s in starts]
         for obligation, steps in sorted(pending.items()):
             if not opts.require_all and obligation not in listed:
                 continue
             relevant = [n for n in notes if n.notification and (not n.notification.obligations
                                                                    or obligation in n.notification.obligations)]
             reached = set().union(*(ctx.index.reachable(n.id) for n in relevant)) if relevant else set()
-            first = next((s for s in steps if s.id not in reached), None)
-            if first is not None:
-                yield self.report(first.id, self._late, obligation=obligation, name=first.name or first.id)
+            for step in steps:
+                if step.id in reached:
+                    continue
+                if not relevant or any(self._ordered(ctx, step.id, n.id, start_reach) for n in relevant):
+                    yield self.report(step.id, self._late, obligation=obligation, name=step.name or step.id)
+                break
+
+    @staticmethod
+    def _ordered(ctx: RuleContext, step: str, note: str, start_reach: list[set[str]]) -> bool:
+        """Whether the order of ``step`` and ``note`` can be told: one reaches the other, or a start event reaches
+        both (on a separate path from another start event the notification may well come first in time)."""
+        return note in ctx.index.reachable(step) or any(step in r and note in r for r in start_reach)
