@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from diffcase import FIXTURES, case_files
+from tests.diff.diffcase import FIXTURES, case_files
 
 
 def _vollzug(*args: str) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from diffcase import REPO
+
+from tests.diff.diffcase import REPO
 
 CORPORA = Path(os.environ.get("VOLLZUG_CORPORA", "/work/shared/corpora"))
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from diffcase import FIXTURES, REPO, case_files
 from lxml import etree
 
+from tests.diff.diffcase import FIXTURES, REPO, case_files
 from vollzug.diff import DiffOptions, diff_sides, load_side
 from vollzug.diff.emit import EMITTERS, EmitContext, emitter
 from vollzug.diff.emit.bpmn import BIOC_NS, COLOR_NS

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 import yaml
-from diffcase import FIXTURES, case_files
 
+from tests.diff.diffcase import FIXTURES, case_files
 from vollzug.diff import DiffOptions, DiffResult, diff_files
 
 CASES = sorted(p for p in FIXTURES.iterdir() if (p / "expected.yaml").is_file())

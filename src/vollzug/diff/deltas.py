@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rapidfuzz import fuzz
+
 from vollzug.diff import messages as m_
 from vollzug.diff.changes import (
     DomainDelta,
@@ -13,6 +15,7 @@ from vollzug.diff.changes import (
     Text,
 )
 from vollzug.diff.elements import plain
+from vollzug.diff.normalize import fold
 from vollzug.model.process import OperationalModel, Step
 from vollzug.model.resources import (
     BudgetResource,
@@ -68,12 +71,32 @@ def _measures(step: Step) -> dict[tuple[str, str, str], float]:
     return out
 
 
+def _pair_by_kind(lm: dict[tuple[str, str, str], float], rm: dict[tuple[str, str, str], float]) -> None:
+    """Rename left resources to their right partner: the only one of its kind on each side, or a name that contains
+    the other's words ("GIS" ~ "GIS (Geodateninfrastruktur)")."""
+    for kind in sorted({k[0] for k in lm} & {k[0] for k in rm}):
+        lonly = sorted(k for k in lm if k[0] == kind and k not in rm)
+        ronly = sorted(k for k in rm if k[0] == kind and k not in lm)
+        if len(lonly) == 1 and len(ronly) == 1 and lonly[0][2] == ronly[0][2]:
+            lm[ronly[0]] = lm.pop(lonly[0])
+            continue
+        for lk in lonly:
+            for rk in ronly:
+                if rk not in lm and lk[2] == rk[2] and fuzz.token_set_ratio(fold(lk[1]), fold(rk[1])) >= 90:
+                    lm[rk] = lm.pop(lk)
+                    break
+
+
 def resource_deltas(pairs: list[tuple[Step | None, Step | None]]) -> list[ResourceDelta]:
-    """Per step pair (either side may be None for added/removed steps): resources that differ."""
+    """Per step pair (either side may be None for added/removed steps): resources that differ.
+
+    Resources pair by kind and name; a single resource of a kind on each side pairs even if renamed.
+    """
     out: list[ResourceDelta] = []
     for ls, rs in pairs:
         lm = _measures(ls) if ls else {}
         rm = _measures(rs) if rs else {}
+        _pair_by_kind(lm, rm)
         step_id = rs.id if rs else ls.id if ls else "?"
         for key in sorted(set(lm) | set(rm)):
             lv, rv = lm.get(key), rm.get(key)

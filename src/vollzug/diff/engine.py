@@ -145,7 +145,7 @@ def _compare(lp: dict[str, Any], rp: dict[str, Any], mapping: dict[str, str], re
             translated = mapping.get(a, a)
         elif mapping and isinstance(a, (dict, list)):
             translated = translate(a, mapping, path)
-            b = translate(b, {}, path) if path == "raci" else b
+            b = translate(b, {}, path)  # the same normalisation (sorted recipients/RACI) on both sides
         else:
             translated = a
         if translated != b:

@@ -38,7 +38,10 @@ def value(v: Any, limit: int = 120) -> str:
 
 
 def attr_line(a: AttrChange) -> str:
-    """``path: left → right``."""
+    """``path: left → right``; for two mappings only the keys that differ (``path.key: left → right``)."""
+    if isinstance(a.left, dict) and isinstance(a.right, dict):
+        keys = [k for k in sorted(set(a.left) | set(a.right)) if a.left.get(k) != a.right.get(k)]
+        return "; ".join(f"{a.path}.{k}: {value(a.left.get(k))} → {value(a.right.get(k))}" for k in keys)
     return f"{a.path}: {value(a.left)} → {value(a.right)}"
 
 
