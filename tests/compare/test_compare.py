@@ -140,3 +140,21 @@ def test_towns_without_a_reference_of_their_law_are_listed_as_skipped() -> None:
 ])
 def test_unit_family(unit_id: str, name: str, family: str) -> None:
     assert unit_family(unit_id, name) == family
+
+
+def test_full_diff_uses_the_diff_engine_and_colours_town_steps() -> None:
+    pytest.importorskip("vollzug.diff.engine")
+    doc = _ref_doc()
+    doc["steps"] = [s for s in doc["steps"] if s["id"] != "t_abwaegung"]
+    for step in doc["steps"]:
+        if step["id"] == "t_daten":
+            step["lane"] = "presse"
+            step["raci"] = [{"party": "presse", "letter": "A"}]
+    result = _compare(_town(doc, "Diffstadt", "05999050", 80_000), full_diff=True)
+    assert result.engines["diff"] == "vollzug.diff"
+    town = result.towns[0]
+    assert any(d.kind == "removed" and d.reference_element == "t_abwaegung" for d in town.diff)
+    assert any(d.kind == "reassigned" and d.element == "t_daten" for d in town.diff)
+    assert town.diagram is not None
+    states = {n.id: n.state for n in town.diagram.nodes}
+    assert states["t_daten"] == "changed" and states["t_plan"] == "same"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from report_support import REFERENCE, XSS_IMG, XSS_SCRIPT
 
+from tests.report.report_support import REFERENCE, XSS_IMG, XSS_SCRIPT
 from vollzug.compare.engine import Town, compare_all
 from vollzug.compare.results import ComparisonSet
 from vollzug.model.process import OperationalModel

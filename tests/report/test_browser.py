@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from report_support import XSS_IMG, XSS_SCRIPT
 
+from tests.report.report_support import XSS_IMG, XSS_SCRIPT
 from vollzug.compare.results import ComparisonSet
 from vollzug.report.output import render, write_files
 

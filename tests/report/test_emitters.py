@@ -10,8 +10,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from report_support import XSS_IMG, XSS_SCRIPT
 
+from tests.report.report_support import XSS_IMG, XSS_SCRIPT
 from vollzug.compare.results import ComparisonSet
 from vollzug.errors import ConfigError
 from vollzug.report.emitters import FORMATS, emitter
@@ -69,7 +69,7 @@ def test_published_schema_is_current() -> None:
 def test_markdown_escapes_payloads(result: ComparisonSet) -> None:
     text = emitter("md")(result, "de")["report.md"].decode("utf-8")
     assert "<script" not in text and "<img" not in text
-    assert "&lt;script&gt;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text  # the town name, escaped
 
 
 def test_html_is_self_contained_and_escaped(result: ComparisonSet) -> None:

@@ -24,9 +24,13 @@ from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
               help="Town × town matrix and clustering (auto: up to 2000 towns).")
 @click.option("--no-rules", is_flag=True, help="Skip the rules engine (comparison gaps only; faster).")
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("--diff", "diff_mode", type=click.Choice(["auto", "full", "fast"]), default="fast",
+              show_default=True,
+              help="Per-town diff: the diff engine (full), fast step matching, or auto (full up to 100 towns).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | None, fmt: str,
-            out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: str, quiet: bool) -> int:
+            out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: str, diff_mode: str,
+            quiet: bool) -> int:
     """Compare each town's model with the reference SOLL: obligation × town matrix, similarity, clusters.
 
     Exit code 1 if any town has a missing or deviating obligation.
@@ -40,7 +44,7 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
         click.echo(note, err=True)
     with progress_bar(len(inputs.towns), "Vergleich", not quiet) as advance:
         result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, pairwise_mode=pairwise,
-                             rules=not no_rules, progress=advance)
+                             rules=not no_rules, progress=advance, diff_mode=diff_mode)
     files = render(result, [fmt], lang)  # type: ignore[arg-type]
     if out_dir is not None:
         for path in write_files(files, out_dir):

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from vollzug.compare.results import Gap
+from vollzug.compare.results import DiffEntry, Gap
 from vollzug.model.process import OperationalModel
 
 _ENGINE: Any = None
@@ -42,3 +42,49 @@ def run_rules(model: OperationalModel, path: Path | None, lines: Mapping[str, in
         gaps.append(Gap(category=finding.gap or "", code=finding.code, message=message, element=finding.element,
                         citation=finding.citation or "", source="rules"))
     return gaps
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = "–" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def run_diff(town: OperationalModel, reference: OperationalModel
+             ) -> tuple[list[DiffEntry], dict[str, str]] | None:
+    """The diff engine's differences of the town (left) from the reference (right) as diff entries plus the state
+    (same/changed/added) of each town step; None without a diff engine."""
+    try:
+        module: Any = importlib.import_module("vollzug.diff.engine")
+    except ImportError:
+        return None
+    result: Any = module.diff_models(town, reference)
+    entries: list[DiffEntry] = []
+    state = {s.id: "same" for s in town.steps}
+    for entry in result.added:  # only in the SOLL
+        if entry.category == "step":
+            entries.append(DiffEntry(kind="removed", reference_element=entry.id, label=entry.name,
+                                     detail="fehlt gegenüber SOLL"))
+    for entry in result.removed:  # only in the town
+        if entry.category == "step":
+            entries.append(DiffEntry(kind="added", element=entry.id, label=entry.name, detail="nicht im SOLL"))
+            state[entry.id] = "added"
+    for changed in result.changed:
+        if changed.category != "step":
+            continue
+        paths = [a.path for a in changed.attrs]
+        detail = "; ".join(f"{a.path}: {_short(a.left)} → {_short(a.right)}" for a in changed.attrs[:4])
+        entries.append(DiffEntry(kind="changed", element=changed.left_id, reference_element=changed.id,
+                                 label=changed.name, detail=detail))
+        if any(p != "name" for p in paths):
+            state[changed.left_id] = "changed"
+    for shift in result.responsibility_shifts:
+        entries.append(DiffEntry(kind="reassigned", element=shift.left_id, reference_element=shift.id,
+                                 label=shift.name, detail=f"IST {shift.left_lane_name or shift.left_lane} "
+                                 f"(A: {', '.join(shift.left_accountable) or '–'}) → SOLL "
+                                 f"{shift.right_lane_name or shift.right_lane} "
+                                 f"(A: {', '.join(shift.right_accountable) or '–'})"))
+        state[shift.left_id] = "changed"
+    for delta in result.domain_deltas:
+        entries.append(DiffEntry(kind=f"{delta.kind}_{delta.change}", element=delta.element, label=delta.subject,
+                                 detail=delta.text.de))
+    return entries, {k: v for k, v in state.items() if k in {s.id for s in town.steps}}
