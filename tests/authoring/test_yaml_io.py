@@ -204,3 +204,11 @@ def test_the_documented_example_loads_and_builds() -> None:
     assert [d for d in loaded.diagnostics] == []
     assert len(loaded.model.steps) == 12 and len(loaded.model.sequence_flows) == 10
     assert b"<bpmn:boundaryEvent" in build_bpmn(loaded.model)
+
+
+def test_unknown_obligation_of_the_catalogue_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "m.yaml"
+    path.write_text("law: WPG\nsteps:\n  - {id: a, obligations: [WPG.W01, WPG.W99]}\n", encoding="utf-8")
+    diags = load_yaml_model(path).diagnostics
+    assert [(d.element, d.line, d.message) for d in diags] == [
+        ("a", 3, "obligation 'WPG.W99' does not exist in catalogue 'WPG'")]

@@ -83,9 +83,22 @@ def _step_problems(
         if host is None or host not in steps or steps[host].type not in ACTIVITY_TYPES:
             yield step.id, "error", "boundary event must be attached to an activity (event.attached_to)"
     if model.law:
+        known = _obligation_ids(model.law)
         for obligation in step.obligations:
             if not obligation.startswith(model.law + "."):
                 yield step.id, "warning", f"obligation '{obligation}' is not from catalogue '{model.law}'"
+            elif known is not None and obligation not in known:
+                yield step.id, "warning", f"obligation '{obligation}' does not exist in catalogue '{model.law}'"
+
+
+def _obligation_ids(law: str) -> frozenset[str] | None:
+    """Obligation ids of a catalogue, or None if the catalogue cannot be loaded (the check is then skipped)."""
+    try:
+        from vollzug.law.catalogue import load_catalogue
+
+        return frozenset(o.id for o in load_catalogue(law).obligations)
+    except Exception:  # no law package, no such catalogue, or a broken one: not this check's business
+        return None
 
 
 def check_model(model: OperationalModel, file: Path | None = None,
