@@ -19,7 +19,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper module beside
 from lintcase import REPO
 
 GAPS_FILE = REPO / "models" / "expected-gaps.yaml"
-SOLL = REPO / "models" / "soll" / "wpg-kreis-steinfurt.yaml"
 
 
 @cache
@@ -54,8 +53,10 @@ def test_planted_gap_is_found(gap: dict[str, Any]) -> None:
         f"{[(f.code, f.element, f.message.de) for f in candidates]}")
 
 
-def test_reference_soll_has_no_error_or_warning() -> None:
-    rel = SOLL.relative_to(REPO).as_posix()
+@pytest.mark.parametrize("rel", ["models/soll/wpg-kreis-steinfurt.yaml", "models/soll/fzv-ikfz.yaml"])
+def test_reference_soll_has_no_error_or_warning(rel: str) -> None:
+    if not (REPO / rel).is_file():
+        pytest.skip(f"{rel} not present")
     failing = [(f.code, f.element, f.message.de) for f in findings_of(rel)[0] if f.failing]
     assert not failing
 
