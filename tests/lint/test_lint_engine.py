@@ -193,3 +193,19 @@ def test_unknown_catalogue_is_reported_and_obligation_rules_skipped() -> None:
     findings = Engine(Config(select=("VZ002", "OB001", "OB004"))).check_model(model, "m.yaml")
     assert [(f.code, f.element) for f in findings] == [("VZ002", "P")]
     assert "WGP" in findings[0].message.de and "WPG" in findings[0].message.en
+
+
+def test_aliases_keep_old_codes_selectable() -> None:
+    class Renamed(_Crashing):
+        """Rule that was renumbered from ZZ800."""
+
+        code = "ZZ901"
+        name = "renamed-rule"
+        aliases = ("ZZ800", "old-name")
+
+    rules = validate_rules([Renamed, all_rules()["RS001"]])
+    assert codes(select_rules(rules, select=["ZZ800"])) == ["ZZ901"]
+    assert codes(select_rules(rules, select=["old-name"])) == ["ZZ901"]
+    assert codes(select_rules(rules, select=["ALL"], ignore=["ZZ8"])) == ["RS001"]
+    with pytest.raises(ConfigError, match="already used"):
+        validate_rules([Renamed, type("Clash", (_Crashing,), {"code": "ZZ902", "name": "old-name"})])
