@@ -35,6 +35,8 @@ def deviations(mine: ObligationFacts, ref: ObligationFacts, features: ModelFeatu
                ) -> list[tuple[str, str]]:
     """(gap category, German reason) for each way the town's facts fall short of the reference's."""
     out: list[tuple[str, str]] = []
+    if not ref.steps:  # the reference does not model the obligation: nothing to compare with
+        return out
     if features.family_of(mine.responsible) != reference.family_of(ref.responsible):
         ref_name = reference.unit_names.get(ref.responsible or "", ref.responsible or "–")
         out.append(("G12", f"andere Zuständigkeit als SOLL ({ref_name})"))
