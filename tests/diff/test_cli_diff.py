@@ -40,3 +40,14 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1 and "bad.bpmn" in proc.stderr
     missing = _vollzug("diff", str(left), str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and "not found" in missing.stderr
+
+
+def test_hostile_xml_is_refused_with_exit_2(tmp_path: Path) -> None:
+    evil = tmp_path / "evil.bpmn"
+    evil.write_text('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "xx">]>'
+                    '<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">&x;</definitions>',
+                    encoding="utf-8")
+    left, _right = case_files(FIXTURES / "equal")
+    proc = _vollzug("diff", str(evil), str(left))
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 1 and "evil.bpmn" in proc.stderr

@@ -128,3 +128,11 @@ def test_diff_is_deterministic() -> None:
     right = _model([Step(id=f"b{i}", name="Prüfen") for i in range(4)])
     first = diff_models(left, right).model_dump()
     assert all(diff_models(left, right).model_dump() == first for _ in range(3))
+
+
+def test_empty_models_compare_equal() -> None:
+    result = diff_models(OperationalModel(), OperationalModel())
+    assert result.equal and not result.matches
+    assert result.similarity.overall == 1.0
+    one = diff_models(OperationalModel(), _model([Step(id="a", name="Antrag prüfen")]))
+    assert [e.id for e in one.added] == ["a"] and one.unmatched_right == ("a",)

@@ -214,7 +214,7 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
         else:
             handler.change(rid, lid, rel.type, rel.name or el.name, _category(rel.type), attrs)
         la, ra = lv.layout.get(lid), rv.layout.get(rid)
-        if la is not None and ra is not None:
+        if la is not None and ra is not None and lid == rid:  # layout of two different drawings is not compared
             handler.layout_changed(rid, rel.type, rel.name, _category(rel.type), _compare(la, ra, {}, frozenset()))
     for rid, rel in sorted(rv.elements.items()):
         if rid not in reverse:

@@ -11,8 +11,12 @@ def diagram_view(side: Side) -> XmlView:
     if side.view is not None and side.view.layout:
         return side.view
     from vollzug.authoring.build import build_tree
+    from vollzug.errors import VollzugError
 
-    return build_view(build_tree(side.model), side.path)
+    try:
+        return build_view(build_tree(side.model), side.path)
+    except VollzugError:  # a model the builder cannot lay out: no drawing, the report still lists everything
+        return side.view if side.view is not None else XmlView(elements={}, layout={}, lane_members={})
 
 
 def right_bpmn_bytes(side: Side) -> bytes:

@@ -23,8 +23,8 @@ _LEGEND: dict[str, Msg] = {
 
 _CSS = """
 body{font-family:sans-serif;margin:1.5em;color:#222}
-.diagrams{display:grid;grid-template-columns:1fr 1fr;gap:1em}
-.diagrams figure{margin:0;border:1px solid #ccc;padding:.5em;overflow:auto}
+.diagrams{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1em}
+.diagrams figure{margin:0;border:1px solid #ccc;padding:.5em;overflow:auto;max-height:80vh}
 .legend span{display:inline-block;padding:.1em .6em;margin-right:.5em;border:2px solid}
 section{margin-top:1.2em} li{margin:.15em 0} pre{margin:0;white-space:pre-wrap}
 """

@@ -44,7 +44,9 @@ def _shape(kind: str, x: float, y: float, w: float, h: float, stroke: str, fill:
 def _label(name: str, x: float, y: float, w: float, h: float, kind: str) -> str:
     if not name:
         return ""
-    text = name if len(name) <= 40 else name[:39] + "…"
+    boxed = not (kind in ("participant", "lane") or kind in _EVENTS or kind.endswith("Gateway"))
+    limit = max(8, int(w / 5.5)) if boxed else 60
+    text = name if len(name) <= limit else name[: limit - 1] + "…"
     if kind in ("participant", "lane"):
         return (f'<text x="{x + 4:.1f}" y="{y + 14:.1f}" font-size="11" fill="#333">{escape(text)}</text>')
     ty = y + h / 2 + 4 if not (kind in _EVENTS or kind.endswith("Gateway")) else y + h + 14
@@ -62,7 +64,8 @@ def render(view: XmlView, states: dict[str, str], title: str) -> str:
         return f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><title>{escape(title)}</title></svg>'
     x0, y0, x1, y1 = min(xs) - 20, min(ys) - 20, max(xs) + 20, max(ys) + 30
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
-           f'width="100%" font-family="sans-serif" role="img"><title>{escape(title)}</title>',
+           f'width="{(x1 - x0) * 0.8:.0f}" height="{(y1 - y0) * 0.8:.0f}" font-family="sans-serif" role="img">'
+           f'<title>{escape(title)}</title>',
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" '
            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>']
     order = sorted(boxes, key=lambda item: 0 if view.elements.get(item[0]) and
