@@ -30,6 +30,9 @@ def _problems(model: OperationalModel) -> Iterator[tuple[str, str, str]]:
     for unit in model.org_units:
         if unit.parent is not None and unit.parent not in units:
             yield unit.id, "error", f"parent org unit '{unit.parent}' does not exist"
+    parent_of = {u.id: u.parent for u in model.org_units}
+    yield from (i for i in _cycles(parent_of, "org unit"))
+    yield from (i for i in _cycles({s.id: s.parent for s in model.steps}, "sub-process"))
     for pool in model.pools:
         if pool.stakeholder is not None and pool.stakeholder not in {s.id for s in model.stakeholders}:
             yield pool.id, "error", f"stakeholder '{pool.stakeholder}' does not exist"
@@ -58,6 +61,21 @@ def _problems(model: OperationalModel) -> Iterator[tuple[str, str, str]]:
             yield note.id, "error", f"annotated element '{note.target}' does not exist"
     if model.process_owner is not None and model.process_owner not in parties:
         yield model.id, "warning", f"process owner '{model.process_owner}' is not an org unit, role or stakeholder"
+
+
+def _cycles(parent_of: dict[str, str | None], what: str) -> Iterator[tuple[str, str, str]]:
+    """Elements whose ``parent`` chain runs in a circle."""
+    reported: set[str] = set()
+    for start in parent_of:
+        seen: list[str] = []
+        current: str | None = start
+        while current is not None and current in parent_of and current not in seen:
+            seen.append(current)
+            current = parent_of[current]
+        if current is not None and current in seen and current not in reported:
+            ring = seen[seen.index(current):]
+            reported.update(ring)
+            yield current, "error", f"{what} parents form a cycle: {' → '.join([*ring, current])}"
 
 
 def _step_problems(

@@ -25,8 +25,8 @@ _FLOW_KEYS = ("id", "name", "condition", "default")
 
 def _expand_next(data: dict[str, Any], lines: dict[tuple[str | int, ...], int]) -> None:
     steps = data.get("steps")
-    if not isinstance(steps, list):
-        return
+    if not isinstance(steps, list) or not isinstance(data.get("sequence_flows", []), list):
+        return  # validation reports the wrong type
     flows = data.get("sequence_flows")
     flows = list(flows) if isinstance(flows, list) else []
     first_new = len(flows)
@@ -63,8 +63,13 @@ def _expand_next(data: dict[str, Any], lines: dict[tuple[str | int, ...], int]) 
         data["sequence_flows"] = flows
 
 
+def _steps(data: dict[str, Any]) -> list[Any]:
+    steps = data.get("steps")
+    return steps if isinstance(steps, list) else []
+
+
 def _expand_raci(data: dict[str, Any]) -> None:
-    for step in data.get("steps") or ():
+    for step in _steps(data):
         if not isinstance(step, dict) or not isinstance(step.get("raci"), dict):
             continue
         expanded: list[dict[str, Any]] = []
@@ -75,7 +80,7 @@ def _expand_raci(data: dict[str, Any]) -> None:
 
 
 def _timer_types(data: dict[str, Any]) -> None:
-    for step in data.get("steps") or ():
+    for step in _steps(data):
         event = step.get("event") if isinstance(step, dict) else None
         if isinstance(event, dict) and event.get("kind") == "timer" and isinstance(event.get("timer"), str) \
                 and "timer_type" not in event:
