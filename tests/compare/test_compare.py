@@ -158,3 +158,27 @@ def test_full_diff_uses_the_diff_engine_and_colours_town_steps() -> None:
     assert town.diagram is not None
     states = {n.id: n.state for n in town.diagram.nodes}
     assert states["t_daten"] == "changed" and states["t_plan"] == "same"
+
+
+def test_own_soll_is_compared_with_the_ist_of_the_same_town() -> None:
+    ist_doc = _ref_doc()
+    ist_doc["steps"] = [s for s in ist_doc["steps"] if s["id"] != "t_abwaegung"]
+    ist = _town(ist_doc, "Eigenstadt", "05999060", 80_000)
+    soll = _town(_ref_doc(), "Eigenstadt", "05999060", 80_000).model_copy(update={"variant": "SOLL"})
+    result = _compare(ist, soll)
+    keys = [t.key for t in result.towns]
+    assert keys == ["eigenstadt", "eigenstadt-soll"]
+    own = result.towns[0].own_soll
+    assert own is not None
+    assert next(c for c in own if c.obligation == "WPG.W12").status == "missing"
+    assert result.towns[1].own_soll is None
+
+
+def test_towns_may_stream_from_a_generator() -> None:
+    from vollzug.synth import synth_towns
+
+    ref = OperationalModel.model_validate(_ref_doc())
+    result = compare_law((Town(m) for m in synth_towns(ref, 5, seed=9)), Town(ref, "ref"), rules=False,
+                         detail=False)
+    assert len(result.towns) == 5 and result.similarity is not None
+    assert all(t.diff == () and t.raci is None for t in result.towns)

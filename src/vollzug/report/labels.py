@@ -91,6 +91,8 @@ T: dict[str, Msg] = {
     "legend_added": Msg("zusätzlich", "additional"),
     "engines": Msg("Verwendete Komponenten", "Components used"),
     "notes": Msg("Hinweise", "Notes"),
+    "too_many": Msg("Mehr als {n} Kommunen: Matrix nur in XLSX, CSV und JSON.",
+                    "More than {n} municipalities: matrix only in XLSX, CSV and JSON."),
     "no_diagram": Msg("Diagramm nicht verfügbar (Graphviz fehlt)", "Diagram not available (Graphviz missing)"),
 }
 

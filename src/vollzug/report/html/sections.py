@@ -64,7 +64,9 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
            " (", comparison.reference, ")"),
         el("h3", None, t("overview", lang)),
         table(headers, rows, table_id=f"{law}-towns", filter_label=t("filter", lang)),
-        el("h3", None, t("matrix", lang)), legend(lang), status_heatmap(comparison, lang),
+        el("h3", None, t("matrix", lang)), legend(lang),
+        status_heatmap(comparison, lang) if len(comparison.towns) <= PER_TOWN_LIMIT
+        else el("p", {"class": "muted"}, t("too_many", lang, n=PER_TOWN_LIMIT)),
     ]
     if comparison.similarity and len(comparison.towns) <= HEATMAP_PAIRWISE_LIMIT:
         parts += [el("h3", None, t("pairwise", lang)), pairwise_heatmap(comparison)]
