@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vollzug.compare.results import ComparisonSet
 from vollzug.i18n import Lang
-from vollzug.report.labels import STATUS, t
+from vollzug.report.labels import DIMENSION, STATUS, t
 
 
 def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
@@ -15,7 +15,8 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
         by_key = {x.key: x for x in c.towns}
         width = max((len(x.name) for x in c.towns), default=10)
         header = "  ".join(f"{STATUS[s](lang):>10}" for s in STATUS)
-        lines.append(f"{t('town', lang):<{width}}  {t('similarity', lang)[:10]:>10}  {header}  {t('gaps', lang):>6}")
+        sim = DIMENSION["overall"](lang)
+        lines.append(f"{t('town', lang):<{width}}  {sim:>10}  {header}  {t('gaps', lang):>6}")
         for key in c.closest:
             x = by_key[key]
             counts = "  ".join(f"{x.counts.get(s, 0):>10}" for s in STATUS)
