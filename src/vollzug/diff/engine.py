@@ -26,7 +26,7 @@ from vollzug.diff.changes import (
     Text,
 )
 from vollzug.diff.elements import REF_PATHS, Element, index_model
-from vollzug.diff.match.combine import match_auto, match_by_id
+from vollzug.diff.match.combine import match_auto
 from vollzug.diff.match.context import prepare
 from vollzug.diff.pairing import pair_elements
 from vollzug.diff.similarity import similarity
@@ -264,11 +264,17 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
     """Compare two sides."""
     opts = options or DiffOptions()
     lm, rm = left.model, right.model
-    ctx = prepare(lm, rm)
-    matches = match_by_id(ctx) if opts.match == "id" else match_auto(ctx, opts.threshold)
+    if opts.match == "id":  # no label normalisation needed
+        common = sorted({s.id for s in lm.steps} & {s.id for s in rm.steps})
+        matches = [Match(left=s, right=s, score=1.0, signals={"id": 1.0}) for s in common]
+        vocabulary: frozenset[str] = frozenset()
+    else:
+        ctx = prepare(lm, rm)
+        matches = match_auto(ctx, opts.threshold)
+        vocabulary = ctx.vocabulary
     step_map = {m.left: m.right for m in matches if m.kind == "one_to_one"}
     li, ri = index_model(lm), index_model(rm)
-    mapping = pair_elements(li, ri, step_map, opts.match, ctx.vocabulary, lm.id, rm.id)
+    mapping = pair_elements(li, ri, step_map, opts.match, vocabulary, lm.id, rm.id)
     handler = _Handler()
     _walk(left, right, li, ri, mapping, handler, opts.match)
 
