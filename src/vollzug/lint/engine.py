@@ -45,19 +45,6 @@ def _annotation_suppressions(model: OperationalModel) -> list[tuple[str | None, 
     return result
 
 
-_MODEL_MARKER = re.compile(r"^(kind:\s*['\"]?operational_model|steps:)|\"kind\":\s*\"operational_model\"", re.M)
-
-
-def looks_like_model(path: Path) -> bool:
-    """True for BPMN files and for YAML/JSON files with ``kind: operational_model`` or a top-level ``steps:``."""
-    if path.suffix.lower() not in {".yaml", ".yml", ".json"}:
-        return True
-    try:
-        return _MODEL_MARKER.search(path.read_text(encoding="utf-8", errors="replace")) is not None
-    except OSError:
-        return True
-
-
 def _matches(entry: str, rule: type[Rule]) -> bool:
     return rule.code.startswith(entry.upper()) or entry == rule.name or entry.upper() == "ALL"
 
@@ -170,7 +157,7 @@ class Engine:
         """Check files and folders (folders expanded; a built ``.bpmn`` beside its ``.yaml`` is skipped, and so are
         YAML/JSON files in folders that are not models, e.g. ``models/expected-gaps.yaml``)."""
         given = [Path(p) for p in paths]
-        files = [f for f in iter_model_files(given) if f in given or looks_like_model(f)]
+        files = iter_model_files(given)
         results = tuple(self.check_loaded(load_model(f), str(f)) for f in files)
         return CheckResult(tool_version=__version__, rules=tuple(r.code for r in self.rules), files=results,
                            summary=summarise(results))
