@@ -175,3 +175,14 @@ def test_show_lists_citations_and_warnings(tmp_path: Path) -> None:
     assert data["law"] == "WPG" and any("WPG" in c for c in data["citations"])
     lax = vollzug("show", "--lang", "en", FIXTURES / "bpmn" / "lax.bpmn")
     assert lax.returncode == 0 and "Warnings (" in lax.stdout and "Fancy_1" in lax.stdout
+
+
+def test_show_rich_tables_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from vollzug.bpmn.summary import summarise
+    from vollzug.cli.show import _rich
+    from vollzug.loader import load_model
+
+    _rich(summarise(load_model(ALL_ELEMENTS)))
+    out = capsys.readouterr().out
+    assert "Pools (3)" in out and "Part_Netz" in out and "eigene Organisation" in out
+    assert "Schritte nach Typ (22)" in out and "userTask" in out

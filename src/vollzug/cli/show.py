@@ -5,29 +5,50 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vollzug.cli.errors import EXIT_OK
 
+if TYPE_CHECKING:
+    from vollzug.bpmn.summary import ModelSummary
 
-def _rich(summary: object) -> None:
+
+def _rich(summary: ModelSummary) -> None:
+    """Tables for pools, lanes and step types on a terminal; the rest as plain lines."""
     from rich.console import Console
     from rich.table import Table
 
-    from vollzug.bpmn.summary import LABELS, ModelSummary, render_text
+    from vollzug.bpmn.summary import LABELS
 
-    assert isinstance(summary, ModelSummary)
-    console = Console()
-    head, _, rest = render_text(summary).partition(LABELS["pools"]("de"))
-    console.print(head.rstrip(), highlight=False)
-    table = Table(title=LABELS["steps"]("de"))
-    table.add_column("Typ")
-    table.add_column("Anzahl", justify="right")
-    for kind, count in summary.steps_by_type.items():
-        table.add_row(kind, str(count))
-    console.print(LABELS["pools"]("de") + rest, highlight=False, markup=False)
-    console.print(table)
+    t = {key: msg("de") for key, msg in LABELS.items()}
+    console = Console(highlight=False)
+    console.print(f"[bold]{summary.file}[/bold]")
+    console.print(f"{t['model']}: {summary.model_id}" + (f" – {summary.title}" if summary.title else ""), markup=False)
+    for key, value in (("law", summary.law), ("variant", summary.variant), ("municipality", summary.municipality)):
+        if value:
+            console.print(f"{t[key]}: {value}", markup=False)
+    tables = (
+        (t["pools"], ("Id", "Name", "Art"), [(i, n, t["own"] if k == "own" else k) for i, n, k in summary.pools]),
+        (t["lanes"], ("Id", "Name", "in"), summary.lanes),
+        (t["steps"], ("Typ", "Anzahl"), [(k, str(c)) for k, c in summary.steps_by_type.items()]),
+    )
+    for title, headers, rows in tables:
+        table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+        for header in headers:
+            table.add_column(header, justify="right" if header == "Anzahl" else "left")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    for key, count in (("flows", summary.sequence_flows), ("messages", summary.message_flows),
+                       ("data", summary.data_objects), ("annotations", summary.annotations)):
+        console.print(f"{t[key]}: {count}")
+    console.print(f"{t['obligations']}: {', '.join(summary.obligations) or t['none']}", markup=False)
+    for key, items in (("citations", summary.citations), ("warnings", [str(w) for w in summary.warnings])):
+        console.print(f"{t[key]} ({len(items)}):", markup=False)
+        for item in items:
+            console.print(f"  {item}", markup=False)
 
 
 @click.command("show")
