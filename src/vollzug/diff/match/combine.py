@@ -14,11 +14,11 @@ from typing import Literal
 import numpy as np
 
 from vollzug.diff.changes import Match
-from vollzug.diff.match import context_sim, ident, label, lane, obligation, types
+from vollzug.diff.match import context_sim, gateway, ident, label, lane, obligation, types
 from vollzug.diff.match.context import MatchContext
 from vollzug.model.process import EVENT_TYPES, GATEWAY_TYPES, Step
 
-MATCHERS: tuple[ModuleType, ...] = (label, obligation, lane, ident)
+MATCHERS: tuple[ModuleType, ...] = (label, obligation, lane, ident, gateway)
 """The additive signals; :mod:`.types` is a factor and :mod:`.context_sim` a second stage."""
 
 THRESHOLD = 0.5
@@ -91,6 +91,20 @@ def match_auto(ctx: MatchContext, threshold: float = THRESHOLD) -> list[Match]:
     ranked = scores + tie
     from scipy.optimize import linear_sum_assignment  # lazy: --match id never needs scipy
 
+    rows, cols = linear_sum_assignment(-ranked)
+    # second pass: neighbours already paired in the first pass are anchors ("both follow the same matched step")
+    first = {i: j for i, j in zip(rows.tolist(), cols.tolist(), strict=True) if scores[i, j] >= threshold}
+    anchors = np.zeros_like(base)
+    for i in range(n_left):
+        mapped = {first[n] for n in ln[i] if n in first}
+        if not mapped:
+            continue
+        for j in range(n_right):
+            if rn[j] and applied[i, j]:
+                anchors[i, j] = len(mapped & set(rn[j])) / max(len(ln[i]), len(rn[j]))
+    ctx_part = np.maximum(ctx_part, anchors)
+    scores = np.round(np.where(applied, (1 - weights) * base + weights * ctx_part, base) * factor, 9)
+    ranked = scores + tie
     rows, cols = linear_sum_assignment(-ranked)
 
     def make(i: int, j: int, kind: MatchKind = "one_to_one") -> Match:
