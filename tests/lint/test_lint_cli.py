@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.lint.lintcase import FIXTURES, REPO
 from vollzug.cli.main import main
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper module beside the tests
-from lintcase import FIXTURES, REPO
 
 MODEL = FIXTURES / "emit" / "model.yaml"
 

@@ -5,21 +5,17 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
 
+from tests.lint.lintcase import FIXTURES, REPO
 from vollzug import __version__
 from vollzug.lint.config import Config
 from vollzug.lint.emit import EMITTERS, get_emitter
 from vollzug.lint.engine import Engine
 from vollzug.lint.finding import CheckResult, summarise
 from vollzug.loader import load_model
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper module beside the tests
-from lintcase import FIXTURES, REPO
 
 EMIT = FIXTURES / "emit"
 SUFFIX = {"text": "txt", "json": "json", "sarif": "sarif", "github": "txt", "markdown": "md"}

@@ -3,20 +3,16 @@ reference SOLL has no error or warning."""
 
 from __future__ import annotations
 
-import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from tests.lint.lintcase import REPO
 from vollzug.lint.engine import Engine
 from vollzug.lint.finding import Finding
 from vollzug.loader import load_model
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper module beside the tests
-from lintcase import REPO
 
 GAPS_FILE = REPO / "models" / "expected-gaps.yaml"
 

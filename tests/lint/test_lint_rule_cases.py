@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.lint.lintcase import CASES, REPO, as_expected, load_cases, run_case
 from vollzug.lint.docs import generate
 from vollzug.lint.registry import all_rules
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # helper module beside the tests
-from lintcase import CASES, REPO, as_expected, load_cases, run_case
 
 ENGINE_FAMILY = "VZ"
 """Engine findings (rule crashed, reader warning) are tested in test_engine.py, not by case files."""
