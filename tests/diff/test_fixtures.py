@@ -28,6 +28,8 @@ def _check(result: DiffResult, expected: dict[str, Any]) -> None:
     if "responsibility_shifts" in expected:
         shifts = sorted(s.id for s in result.responsibility_shifts)
         checks["shifts"] = (shifts, sorted(expected["responsibility_shifts"]))
+    if "reconnected" in expected:
+        checks["reconnected"] = (sorted(r.id for r in result.reconnected), sorted(expected["reconnected"]))
     if "resource_deltas" in expected:
         got_r = sorted([d.step, d.kind, d.measure, pytest.approx(d.delta)] for d in result.resource_deltas)
         checks["resources"] = (got_r, sorted(expected["resource_deltas"]))
