@@ -26,7 +26,8 @@ def test_help_lists_every_command_without_importing_heavy_modules() -> None:
         "import sys\n"
         "from vollzug.cli.main import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'pm4py', 'pandas', 'scipy', 'graphviz', 'openpyxl'})\n"
+        "heavy = sorted(m for m in sys.modules\n"
+        "                if m.split('.')[0] in {'pm4py', 'pandas', 'scipy', 'graphviz', 'openpyxl'})\n"
         "print('HEAVY=' + ','.join(heavy))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

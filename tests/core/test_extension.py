@@ -27,8 +27,10 @@ from vollzug.model.resources import (
     StaffResource,
 )
 
-_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).map(str.strip).filter(
-    bool
+_text = (
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20)
+    .map(str.strip)
+    .filter(bool)
 )
 _ident = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,10}", fullmatch=True)
 
@@ -57,7 +59,9 @@ def test_full_step_round_trip() -> None:
             ExternalServiceResource(name="Planungsbüro", provider="X GmbH", eur=50000),
         ),
         deadlines=(Deadline(kind="legal", date="2028-06-30", citation="§ 4 Abs. 2 WPG"), Deadline(term="unverzüglich")),
-        notification=Notification(recipients=("gis",), obligations=("WPG.W08",), channel="Schulung", acknowledgement=True),
+        notification=Notification(
+            recipients=("gis",), obligations=("WPG.W08",), channel="Schulung", acknowledgement=True
+        ),
         suppressions=(Suppression(code="RE001", reason="Ressourcen liegen beim Kreis"),),
     )
     assert _roundtrip_step(step) == step
@@ -70,7 +74,9 @@ def test_full_step_round_trip() -> None:
     fte=st.floats(min_value=0, max_value=50, allow_nan=False),
     letter=st.sampled_from(["R", "A", "C", "I"]),
 )
-def test_step_round_trip_property(obligations: tuple[str, ...], citations: tuple[str, ...], fte: float, letter: str) -> None:
+def test_step_round_trip_property(
+    obligations: tuple[str, ...], citations: tuple[str, ...], fte: float, letter: str
+) -> None:
     step = Step(
         id="s",
         obligations=obligations,
@@ -91,7 +97,10 @@ def test_model_header_round_trip() -> None:
         variant="IST",
         title="Wärmeplanung Metelen (IST)",
         municipality=Municipality(
-            ags="05566064", name="Metelen", kind="Gemeinde", kreis="Steinfurt",
+            ags="05566064",
+            name="Metelen",
+            kind="Gemeinde",
+            kreis="Steinfurt",
             population=Population(count=6404, reference_date="2022-05-15", source="Zensus 2022"),
         ),
         authors=("A. Analyst",),
@@ -110,6 +119,11 @@ def test_model_header_round_trip() -> None:
 def test_lane_and_participant_round_trip() -> None:
     unit = OrgUnit(id="fb", name="FB Planung", kind="department", documentation="Federführung")
     assert OrgUnit(id="fb", name="FB Planung", **decode_org_unit(encode_org_unit(unit))) == unit
-    holder = Stakeholder(id="p_netz", name="Netzbetreiber", kind="network_operator", involvement="must",
-                         citations=("§ 7 Abs. 2 Nr. 1 WPG",))
+    holder = Stakeholder(
+        id="p_netz",
+        name="Netzbetreiber",
+        kind="network_operator",
+        involvement="must",
+        citations=("§ 7 Abs. 2 Nr. 1 WPG",),
+    )
     assert Stakeholder.model_validate(decode_stakeholder(encode_stakeholder(holder))) == holder

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
@@ -81,6 +79,8 @@ def test_json_schema_has_a_description_for_every_field() -> None:
 
 
 def test_obligation_defaults() -> None:
-    ob = Obligation(id="WPG.W02", title="t", citations=("§ 13 Abs. 2 WPG",), addressee="planning_body", kind="publication")
+    ob = Obligation(
+        id="WPG.W02", title="t", citations=("§ 13 Abs. 2 WPG",), addressee="planning_body", kind="publication"
+    )
     assert ob.verified and not ob.optional and ob.deadlines == ()
     assert OperationalModel().valid_from is None
