@@ -24,8 +24,11 @@ def colour(data: bytes, right_states: dict[str, str]) -> bytes:
         extra = {p: ns for p, ns in (("bioc", BIOC_NS), ("color", COLOR_NS)) if ns not in nsmap.values()}
         new_root = etree.Element(root.tag, attrib=dict(root.attrib), nsmap={**nsmap, **extra})
         new_root.text = root.text
+        before = list(root.itersiblings(preceding=True))  # comments/PIs before the root element are kept
         for child in list(root):
             new_root.append(child)
+        for node in before:
+            new_root.addprevious(node)
         root = new_root
     for di in root.iter(f"{{{BPMNDI_NS}}}BPMNShape", f"{{{BPMNDI_NS}}}BPMNEdge"):
         state = right_states.get(di.get("bpmnElement", ""))
@@ -37,7 +40,7 @@ def colour(data: bytes, right_states: dict[str, str]) -> bytes:
         if di.tag.endswith("BPMNShape"):
             di.set(f"{{{BIOC_NS}}}fill", fill)
             di.set(f"{{{COLOR_NS}}}background-color", fill)
-    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+    return bytes(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"))
 
 
 def emit(result: DiffResult, ctx: EmitContext) -> bytes:
