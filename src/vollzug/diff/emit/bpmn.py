@@ -28,6 +28,7 @@ def colour(data: bytes, right_states: dict[str, str]) -> bytes:
         for child in list(root):
             new_root.append(child)
         for node in before:
+            node.tail = "\n"
             new_root.addprevious(node)
         root = new_root
     for di in root.iter(f"{{{BPMNDI_NS}}}BPMNShape", f"{{{BPMNDI_NS}}}BPMNEdge"):
