@@ -108,9 +108,7 @@ class BpmnDocument:
     elements: dict[str, BpmnElement] = field(default_factory=dict)
     """Every semantic element with an id (DI elements are in :attr:`shapes` / :attr:`edges`)."""
     di_elements: list[etree._Element] = field(default_factory=list)
-    """BPMNShape and BPMNEdge elements in document order."""
-    di_by_element: dict[str, etree._Element] = field(default_factory=dict)
-    """Element id → the first BPMNShape/BPMNEdge drawing it."""
+    """BPMNPlane, BPMNShape and BPMNEdge elements in document order (indexed lazily: :attr:`shapes`)."""
     by_category: dict[str, list[BpmnElement]] = field(default_factory=dict)
     """Category → indexed elements in document order."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -119,21 +117,41 @@ class BpmnDocument:
     references: list[Reference] = field(default_factory=list)
 
     _shapes: dict[str, Shape] | None = field(default=None, repr=False)
+    _di_by_element: dict[str, etree._Element] | None = field(default=None, repr=False)
     _edges: dict[str, Edge] | None = field(default=None, repr=False)
 
     @property
     def shapes(self) -> dict[str, Shape]:
-        """DI shapes by the id of the element they draw (built on first access)."""
+        """DI shapes by the id of the element they draw (built on first access, with the DI's warnings)."""
         if self._shapes is None:
-            self._shapes, self._edges = build_di(self.di_elements, self.warn)
+            self._build_di()
+        assert self._shapes is not None
         return self._shapes
 
     @property
     def edges(self) -> dict[str, Edge]:
         """DI edges by the id of the flow/association they draw (built on first access)."""
         if self._edges is None:
-            self._shapes, self._edges = build_di(self.di_elements, self.warn)
+            self._build_di()
+        assert self._edges is not None
         return self._edges
+
+    def _build_di(self) -> None:
+        """Index the DI: shapes/edges, plus its duplicate ids and references to missing elements (as warnings)."""
+        self._shapes, self._edges = build_di(self.di_elements, self.warn)
+        di_ids: set[str] = set()
+        for el in self.di_elements:
+            eid, line = el.get("id"), _line(el)
+            if eid is not None:
+                if eid in self.elements or eid in di_ids:
+                    self.duplicates.setdefault(eid, []).append(line)
+                    self.warn(f"duplicate id '{eid}'", line=line, element=eid, code="RD003")
+                di_ids.add(eid)
+            target = local_ref(el.get("bpmnElement") or "")
+            if target:
+                self.references.append(Reference(eid, "bpmnElement", target, line))
+                if target not in self.elements:
+                    self.warn(f"bpmnElement refers to unknown id '{target}'", line=line, element=eid, code="RD004")
 
     @property
     def root(self) -> etree._Element:
@@ -148,7 +166,13 @@ class BpmnDocument:
 
     def shape_element(self, element_id: str) -> etree._Element | None:
         """The first BPMNShape/BPMNEdge element drawing an element (without building the DI index)."""
-        return self.di_by_element.get(element_id)
+        if self._di_by_element is None:
+            self._di_by_element = {}
+            for el in self.di_elements:
+                target = el.get("bpmnElement")
+                if target:
+                    self._di_by_element.setdefault(local_ref(target), el)
+        return self._di_by_element.get(element_id)
 
     def warn(self, message: str, *, line: int | None = None, element: str | None = None, code: str = "") -> None:
         """Record a reader warning."""
@@ -183,7 +207,6 @@ class _Indexer:
     def __init__(self, doc: BpmnDocument) -> None:
         self.doc = doc
         self.lanes: list[BpmnElement] = []
-        self.di_ids: set[str] = set()
         self.contexts: dict[etree._Element, tuple[str | None, str | None]] = {}
         """Container element → (its id, its top-level process id)."""
 
@@ -208,8 +231,7 @@ class _Indexer:
         self._index(root, "definitions", None, None)
         for top in root.iterchildren(etree.Element):
             if top.tag == _DIAGRAM:
-                for di in top.iter(_PLANE, *_DI_RECORDS):
-                    self._di_element(di, di.tag, di.get("id"))
+                self.doc.di_elements.extend(top.iter(_PLANE, *_DI_RECORDS))
             else:
                 self._scan(top)
         self._link()
@@ -240,8 +262,7 @@ class _Indexer:
                     self._index(el, category, None, None)
                 continue
             if category == "di":
-                for di in el.iter(_PLANE, *_DI_RECORDS):
-                    self._di_element(di, di.tag, di.get("id"))
+                self.doc.di_elements.extend(el.iter(_PLANE, *_DI_RECORDS))
                 skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
                 continue
             record = None
@@ -294,7 +315,7 @@ class _Indexer:
         eid = el.get("id")
         if eid is None:
             return None
-        if eid in self.doc.elements or eid in self.di_ids:
+        if eid in self.doc.elements:
             self.doc.duplicates.setdefault(eid, []).append(_line(el))
             self.doc.warn(f"duplicate id '{eid}' ",
                           line=_line(el), element=eid, code="RD003")
@@ -325,23 +346,6 @@ class _Indexer:
         else:
             self.doc.warn(f"foreign element <{local}> ({ns or 'no namespace'}) outside extensionElements kept as is",
                           line=_line(el), element=el.get("id"), code="RD002")
-
-    def _di_element(self, el: etree._Element, tag: str, eid: str | None) -> None:
-        """Check a DI element's id and reference now; its shape/edge record is built on first use."""
-        if eid is not None:
-            if eid in self.doc.elements or eid in self.di_ids:
-                self.doc.duplicates.setdefault(eid, []).append(_line(el))
-                self.doc.warn(f"duplicate id '{eid}'", line=_line(el), element=eid, code="RD003")
-            else:
-                self.di_ids.add(eid)
-        target = el.get("bpmnElement")
-        if target:
-            target = local_ref(target)
-            self.doc.references.append(Reference(eid, "bpmnElement", target, _line(el)))
-        if tag in _DI_RECORDS:
-            self.doc.di_elements.append(el)
-            if target:
-                self.doc.di_by_element.setdefault(target, el)
 
     def _link(self) -> None:
         elements = self.doc.elements

@@ -141,8 +141,8 @@ def semantic_problems(doc: BpmnDocument) -> list[Diagnostic]:
 
 def validate_document(doc: BpmnDocument, *, xsd: bool = True) -> list[Diagnostic]:
     """XSD errors, semantic errors and the remaining reader warnings, sorted by line."""
+    _ = doc.shapes  # index the DI first: its ids and references take part in the checks
     problems = (xsd_problems(doc) if xsd else []) + semantic_problems(doc)
-    _ = doc.shapes  # build the DI index so that its warnings are reported too
     problems += [d for d in doc.diagnostics if d.code not in ("RD003", "RD004")]
     return sorted(problems, key=lambda d: (d.line or 0, d.code))
 
