@@ -10,12 +10,11 @@ A behavioural profile (Weidlich et al.) in the form we need for explanations:
 * ``exclusive`` — neither reaches the other and the nearest common split is exclusive (exclusive or event-based
   gateway), or they have no common split at all.
 
-Computed with networkx over the domain model (no pm4py needed; the brief allowed either).
+Computed by plain graph search over the domain model (no pm4py or networkx import needed: reachability is all
+the profile uses, and the diff should start fast).
 """
 
 from __future__ import annotations
-
-import networkx as nx
 
 from vollzug.diff.changes import Relation
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel
@@ -27,20 +26,22 @@ class Profile:
     """Relations between the activities of one model."""
 
     def __init__(self, model: OperationalModel) -> None:
-        graph: nx.DiGraph = nx.DiGraph()
-        for step in model.steps:
-            graph.add_node(step.id, type=step.type)
+        self.types: dict[str, str] = {s.id: s.type for s in model.steps}
+        succ: dict[str, set[str]] = {s.id: set() for s in model.steps}
         for flow in model.sequence_flows:
-            if flow.source in graph and flow.target in graph:
-                graph.add_edge(flow.source, flow.target)
+            if flow.source in succ and flow.target in succ:
+                succ[flow.source].add(flow.target)
         for step in model.steps:  # a boundary event continues from its host activity
-            if step.event is not None and step.event.attached_to in graph:
-                graph.add_edge(step.event.attached_to, step.id)
-        self.graph = graph
+            if step.event is not None and step.event.attached_to in succ:
+                succ[step.event.attached_to].add(step.id)
+        self.successors = succ
         self.activities = sorted(s.id for s in model.steps if s.type in ACTIVITY_TYPES)
         self.looped = {s.id for s in model.steps if s.loop != "none"}
-        self.reach: dict[str, set[str]] = {n: set(nx.descendants(graph, n)) for n in graph}
-        self.ancestors: dict[str, set[str]] = {n: set(nx.ancestors(graph, n)) for n in graph}
+        self.reach: dict[str, set[str]] = {n: _descendants(succ, n) for n in succ}
+        self.ancestors: dict[str, set[str]] = {n: set() for n in succ}
+        for n, below in self.reach.items():
+            for m in below:
+                self.ancestors[m].add(n)
         self._cache: dict[tuple[str, str], Relation] = {}
 
     def relation(self, a: str, b: str) -> Relation:
@@ -59,11 +60,11 @@ class Profile:
         if ba:
             return "reverse"
         common = self.ancestors.get(a, set()) & self.ancestors.get(b, set())
-        splits = [n for n in common if self.graph.out_degree(n) > 1]
+        splits = [n for n in common if len(self.successors[n]) > 1]
         nearest = [n for n in splits if not any(n in self.ancestors.get(m, ()) for m in splits if m != n)]
         if not nearest:
             return "exclusive"
-        kinds = {self.graph.nodes[n]["type"] for n in nearest}
+        kinds = {self.types[n] for n in nearest}
         if kinds & _PARALLEL_SPLITS or kinds & ACTIVITY_TYPES:
             return "parallel"
         return "exclusive"
@@ -72,6 +73,18 @@ class Profile:
         """All (a, b, relation) with a < b among ``ids`` (default: all activities)."""
         chosen = sorted(ids if ids is not None else self.activities)
         return {(a, b, self.relation(a, b)) for i, a in enumerate(chosen) for b in chosen[i + 1:]}
+
+
+def _descendants(succ: dict[str, set[str]], start: str) -> set[str]:
+    """Every node reachable from ``start`` by at least one edge."""
+    seen: set[str] = set()
+    stack = list(succ[start])
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(succ[node] - seen)
+    return seen
 
 
 def invert(relation: Relation) -> Relation:

@@ -26,9 +26,6 @@ from vollzug.diff.changes import (
     Text,
 )
 from vollzug.diff.elements import REF_PATHS, Element, index_model
-from vollzug.diff.match.combine import match_auto
-from vollzug.diff.match.context import prepare
-from vollzug.diff.pairing import pair_elements
 from vollzug.diff.similarity import similarity
 from vollzug.diff.xmlview import XmlView
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel
@@ -269,12 +266,20 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         matches = [Match(left=s, right=s, score=1.0, signals={"id": 1.0}) for s in common]
         vocabulary: frozenset[str] = frozenset()
     else:
+        from vollzug.diff.match.combine import match_auto  # numpy/scipy only for --match auto
+        from vollzug.diff.match.context import prepare
+
         ctx = prepare(lm, rm)
         matches = match_auto(ctx, opts.threshold)
         vocabulary = ctx.vocabulary
     step_map = {m.left: m.right for m in matches if m.kind == "one_to_one"}
     li, ri = index_model(lm), index_model(rm)
-    mapping = pair_elements(li, ri, step_map, opts.match, vocabulary, lm.id, rm.id)
+    if opts.match == "id":
+        mapping = {i: i for i in li if i in ri}
+    else:
+        from vollzug.diff.pairing import pair_elements
+
+        mapping = pair_elements(li, ri, step_map, opts.match, vocabulary, lm.id, rm.id)
     handler = _Handler()
     _walk(left, right, li, ri, mapping, handler, opts.match)
 
