@@ -109,6 +109,8 @@ class BpmnDocument:
     """Every semantic element with an id (DI elements are in :attr:`shapes` / :attr:`edges`)."""
     di_elements: list[etree._Element] = field(default_factory=list)
     """BPMNPlane, BPMNShape and BPMNEdge elements in document order (indexed lazily: :attr:`shapes`)."""
+    data_association_elements: list[etree._Element] = field(default_factory=list)
+    """Data input/output associations in document order (they often have no id)."""
     by_category: dict[str, list[BpmnElement]] = field(default_factory=dict)
     """Category → indexed elements in document order."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -266,6 +268,8 @@ class _Indexer:
                 skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
                 continue
             record = None
+            if category == "data_association":
+                self.doc.data_association_elements.append(el)
             if spec.container:
                 self._enter(el, category, eid)
             if eid is not None:

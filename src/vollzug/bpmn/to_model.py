@@ -207,7 +207,7 @@ class _Builder:
             objects.append(DataObject.model_validate({"id": record.id, "name": name, "pool": self._pool(record),
                                                       "kind": _DATA_KINDS.get(record.tag, "object"), **extra}))
         associations: list[DataAssociation] = []
-        for n, el in enumerate(self.doc.root.iter(_B + "dataInputAssociation", _B + "dataOutputAssociation")):
+        for n, el in enumerate(self.doc.data_association_elements):
             parent = el.getparent()
             activity = (parent.get("id") if parent is not None else None) or ""
             source = local_ref(_text(next(el.iterchildren(_B + "sourceRef"), None)))
