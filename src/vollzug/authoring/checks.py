@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from vollzug.diagnostics import Diagnostic
-from vollzug.model.process import ACTIVITY_TYPES, EVENT_TYPES, OperationalModel
+from vollzug.model.process import ACTIVITY_TYPES, EVENT_TYPES, OperationalModel, Step
 
 
 def _problems(model: OperationalModel) -> Iterator[tuple[str, str, str]]:
@@ -36,8 +36,9 @@ def _problems(model: OperationalModel) -> Iterator[tuple[str, str, str]]:
     for pool in model.pools:
         if pool.stakeholder is not None and pool.stakeholder not in {s.id for s in model.stakeholders}:
             yield pool.id, "error", f"stakeholder '{pool.stakeholder}' does not exist"
+    known = _obligation_ids(model.law) if model.law else None
     for step in model.steps:
-        yield from _step_problems(step.id, model, units, parties, pools)
+        yield from _step_problems(step, model.law, steps, known, units, parties, pools)
     for flow in model.sequence_flows:
         for end in (flow.source, flow.target):
             if end not in steps:
@@ -55,9 +56,9 @@ def _problems(model: OperationalModel) -> Iterator[tuple[str, str, str]]:
         for end in ends:
             if end in steps and steps[end].type not in ACTIVITY_TYPES | EVENT_TYPES:
                 yield assoc.id, "error", f"'{end}' ({steps[end].type}) cannot have data associations"
+    annotatable = set(steps) | pools | data | units | {f.id for f in model.sequence_flows}
     for note in model.annotations:
-        known = set(steps) | pools | data | units | {f.id for f in model.sequence_flows}
-        if note.target is not None and note.target not in known:
+        if note.target is not None and note.target not in annotatable:
             yield note.id, "error", f"annotated element '{note.target}' does not exist"
     if model.process_owner is not None and model.process_owner not in parties:
         yield model.id, "warning", f"process owner '{model.process_owner}' is not an org unit, role or stakeholder"
@@ -79,11 +80,9 @@ def _cycles(parent_of: dict[str, str | None], what: str) -> Iterator[tuple[str, 
 
 
 def _step_problems(
-    step_id: str, model: OperationalModel, units: set[str], parties: set[str], pools: set[str]
+    step: Step, law: str | None, steps: Mapping[str, Step], known: frozenset[str] | None,
+    units: set[str], parties: set[str], pools: set[str],
 ) -> Iterator[tuple[str, str, str]]:
-    step = model.step(step_id)
-    assert step is not None
-    steps = {s.id: s for s in model.steps}
     if step.lane is not None and step.lane not in units:
         yield step.id, "error", f"lane (org unit) '{step.lane}' does not exist"
     if step.pool is not None and step.pool not in pools:
@@ -100,13 +99,12 @@ def _step_problems(
         host = step.event.attached_to if step.event else None
         if host is None or host not in steps or steps[host].type not in ACTIVITY_TYPES:
             yield step.id, "error", "boundary event must be attached to an activity (event.attached_to)"
-    if model.law:
-        known = _obligation_ids(model.law)
+    if law:
         for obligation in step.obligations:
-            if not obligation.startswith(model.law + "."):
-                yield step.id, "warning", f"obligation '{obligation}' is not from catalogue '{model.law}'"
+            if not obligation.startswith(law + "."):
+                yield step.id, "warning", f"obligation '{obligation}' is not from catalogue '{law}'"
             elif known is not None and obligation not in known:
-                yield step.id, "warning", f"obligation '{obligation}' does not exist in catalogue '{model.law}'"
+                yield step.id, "warning", f"obligation '{obligation}' does not exist in catalogue '{law}'"
 
 
 def _obligation_ids(law: str) -> frozenset[str] | None:

@@ -17,11 +17,16 @@ _LISTS = ("org_units", "pools", "steps", "sequence_flows", "message_flows", "dat
           "annotations")
 
 
-def canonical_order(model: OperationalModel) -> OperationalModel:
-    """The model with every element list in document order (unchanged if the model has errors)."""
+def canonical_order(model: OperationalModel, *, has_errors: bool | None = None) -> OperationalModel:
+    """The model with every element list in document order (unchanged if the model has errors).
+
+    ``has_errors`` saves a second check pass when the caller has already run :func:`check_model`.
+    """
     from vollzug.authoring.build import semantic_tree
 
-    if any(d.severity == "error" for d in check_model(model)):
+    if has_errors is None:
+        has_errors = any(d.severity == "error" for d in check_model(model))
+    if has_errors:
         return model
     position: dict[str, int] = {}
     for index, el in enumerate(semantic_tree(model).iter()):

@@ -209,9 +209,11 @@ def model_from_text(text: str, file: Path) -> LoadedModel:
         model = OperationalModel.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, data, lines, file) from None
-    model = canonical_order(complete_pools(model))
+    model = complete_pools(model)
     id_lines = element_lines(data, lines)
-    return LoadedModel(model=model, path=file, lines=id_lines, diagnostics=check_model(model, file, id_lines))
+    diagnostics = check_model(model, file, id_lines)
+    model = canonical_order(model, has_errors=any(d.severity == "error" for d in diagnostics))
+    return LoadedModel(model=model, path=file, lines=id_lines, diagnostics=diagnostics)
 
 
 def load_yaml_model(path: Path) -> LoadedModel:
