@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from vollzug.diff import deltas, messages
 from vollzug.diff.behaviour import Profile
@@ -28,7 +28,7 @@ from vollzug.diff.changes import (
 from vollzug.diff.elements import REF_PATHS, Element, index_model
 from vollzug.diff.similarity import similarity
 from vollzug.diff.xmlview import XmlView
-from vollzug.model.process import ACTIVITY_TYPES, OperationalModel
+from vollzug.model.process import ACTIVITY_TYPES, FlowNodeType, OperationalModel
 
 MatchMode = Literal["id", "auto"]
 
@@ -71,9 +71,10 @@ class DiffOptions:
     threshold: float = 0.5
 
 
-def _category(el_type: str) -> Category:
-    from vollzug.diff.xmlmodel import _NODE_TYPES
+_NODE_TYPES: frozenset[str] = frozenset(get_args(FlowNodeType))
 
+
+def _category(el_type: str) -> Category:
     return "step" if el_type in _NODE_TYPES else _XML_CATEGORY.get(el_type, "other")
 
 
