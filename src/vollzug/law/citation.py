@@ -16,6 +16,7 @@ have no anchor and therefore are no citations.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -331,7 +332,13 @@ def parse_citations(text: str) -> list[Citation]:
     """All citations in free text, in order of appearance (e.g. from "Beschluss (§ 13 Abs. 1 Nr. 1 WPG)")."""
     if not text or ("§" not in text and "Art" not in text and "Anl" not in text):
         return []
-    return _Parser(text).run()
+    return list(_parse_cached(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(text: str) -> tuple[Citation, ...]:
+    """Citations are frozen records, so the same text (catalogues and models repeat them) is parsed once."""
+    return tuple(_Parser(text).run())
 
 
 def parse_citation(text: str) -> Citation:
