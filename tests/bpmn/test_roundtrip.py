@@ -62,6 +62,7 @@ BASE = (b'<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns
     (BASE.replace(b' x:a="1"', b""), "attribute '{urn:x}a'"),
     (BASE.replace(b"</process>", b"<task id='U'/></process>"), "child nodes"),
     (b'<?xml version="1.0" encoding="ISO-8859-1"?>' + BASE, "encoding"),
+    (BASE.replace(b"<!-- c -->", b"<?other x?>"), "element"),
 ])
 def test_differences_are_found_and_named(changed: bytes, expected: str) -> None:
     ok, diff = is_lossless(BASE, changed)

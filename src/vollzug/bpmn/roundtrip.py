@@ -37,6 +37,8 @@ def _compare(a: etree._Element, b: etree._Element) -> str | None:
         if set(a.nsmap.values()) != set(b.nsmap.values()):
             return f"{_path(a)}: namespaces in scope differ: {sorted(a.nsmap.items(), key=str)} vs " \
                    f"{sorted(b.nsmap.items(), key=str)}"
+    if isinstance(a, etree._ProcessingInstruction) and a.target != b.target:  # type: ignore[attr-defined]
+        return f"{_path(a)}: processing instruction {a.target!r} became {b.target!r}"  # type: ignore[attr-defined]
     if _text(a.text) != _text(b.text):
         return f"{_path(a)}: text {_text(a.text)[:60]!r} became {_text(b.text)[:60]!r}"
     if _text(a.tail) != _text(b.tail):
