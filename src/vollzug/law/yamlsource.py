@@ -87,4 +87,7 @@ def rules_dir() -> Path:
         candidate = parent / "rules"
         if candidate.is_dir() and (parent / "pyproject.toml").is_file():
             return candidate
+    packaged = Path(__file__).resolve().parent.parent / "rules_data"  # wheel installs: force-included by hatch
+    if packaged.is_dir():
+        return packaged
     raise CatalogueError(f"no rules folder found; set {_RULES_ENV} to the folder holding the catalogues")
