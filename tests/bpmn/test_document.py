@@ -53,8 +53,8 @@ def test_containers_processes_and_nested_lanes(doc: BpmnDocument) -> None:
     assert doc.elements["Task_User"].container == "Proc_Main"
     assert doc.elements["EvSub_Start"].container == "EvSub_1"
     assert doc.elements["B_End"].process == "Proc_Buerger"
-    assert doc.elements["Task_User"].lanes == ["Lane_Verwaltung", "Lane_Planung"]
-    assert doc.elements["Task_Plain"].lanes == ["Lane_Rat"]
+    assert doc.elements["Task_User"].lanes == ("Lane_Verwaltung", "Lane_Planung")
+    assert doc.elements["Task_Plain"].lanes == ("Lane_Rat",)
 
 
 def test_names_documentation_foreign_attributes_extensions(doc: BpmnDocument) -> None:
@@ -69,8 +69,8 @@ def test_names_documentation_foreign_attributes_extensions(doc: BpmnDocument) ->
 
 
 def test_flows_incoming_outgoing(doc: BpmnDocument) -> None:
-    assert doc.elements["Gw_X"].incoming == ["SF_4"]
-    assert doc.elements["Gw_X"].outgoing == ["SF_5", "SF_6"]
+    assert doc.elements["Gw_X"].incoming == ("SF_4",)
+    assert doc.elements["Gw_X"].outgoing == ("SF_5", "SF_6")
     assert (doc.elements["MF_1"].source, doc.elements["MF_1"].target) == ("Task_Send", "Part_Netz")
     assert (doc.elements["DIA_1"].source, doc.elements["DIA_1"].target) == ("DOR_Antrag", "Prop_1")
     assert doc.elements["Assoc_1"].target == "Task_User"

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import yaml
-from tests.mining.conftest import CSV_OPTIONS, LOGS
 
+from tests.mining.conftest import CSV_OPTIONS, LOGS
 from vollzug.cli.main import main
 from vollzug.model.process import OperationalModel
 

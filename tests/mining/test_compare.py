@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from tests.mining.conftest import LOGS
 
+from tests.mining.conftest import LOGS
 from vollzug.mining import report_section
 from vollzug.mining.compare import LogComparison, compare_logs
 from vollzug.mining.deadlines import load_rules

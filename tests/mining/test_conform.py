@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.mining.conftest import LOGS
 
+from tests.mining.conftest import LOGS
 from vollzug.errors import ConfigError
 from vollzug.mining.conform import conform
 from vollzug.mining.log import EventLog

@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.mining.conftest import LOGS
 
+from tests.mining.conftest import LOGS
 from vollzug.errors import ConfigError
 from vollzug.mining.deadlines import add_duration, compliance, load_rules, measure, model_rules
 from vollzug.mining.log import EventLog

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.mining.conftest import CSV_COLUMNS, LOGS
 
+from tests.mining.conftest import CSV_COLUMNS, LOGS
 from vollzug.errors import ConfigError, HostileInputError, InputError
 from vollzug.mining.log import EventLog, read_log
 

@@ -9,9 +9,10 @@ their line. Which element is what comes from the table in :mod:`vollzug.bpmn.spe
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from lxml import etree
@@ -22,6 +23,7 @@ from vollzug.bpmn.spec import BPMNDI_NS, CHILD_REF_TAGS, OPAQUE_TAGS, SPECS, STA
 from vollzug.diagnostics import Diagnostic
 
 _B = f"{{{safe_xml.BPMN_NS}}}"
+_NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
 _DOC = _B + "documentation"
 _EXT = _B + "extensionElements"
 _SHAPE = f"{{{BPMNDI_NS}}}BPMNShape"
@@ -58,17 +60,17 @@ class BpmnElement:
     """Innermost enclosing process or sub-process id."""
     process: str | None = None
     """Top-level process id the element belongs to."""
-    lanes: list[str] = field(default_factory=list)
+    lanes: tuple[str, ...] = ()
     """Lanes containing the element (outermost first)."""
     name: str = ""
     documentation: str = ""
-    foreign_attributes: dict[str, str] = field(default_factory=dict)
+    foreign_attributes: Mapping[str, str] = field(default_factory=lambda: _NO_ATTRIBUTES)
     """Attributes in non-BPMN namespaces (Clark notation keys), e.g. camunda:assignee."""
-    extensions: list[etree._Element] = field(default_factory=list)
+    extensions: tuple[etree._Element, ...] = ()
     """Children of ``extensionElements``, kept verbatim."""
-    incoming: list[str] = field(default_factory=list)
+    incoming: tuple[str, ...] = ()
     """Ids of sequence flows ending here."""
-    outgoing: list[str] = field(default_factory=list)
+    outgoing: tuple[str, ...] = ()
     """Ids of sequence flows starting here."""
     source: str | None = None
     """Flows and associations: source id (from ``sourceRef``)."""
@@ -297,7 +299,7 @@ class _Indexer:
             text = "".join(str(t) for t in el.itertext()).strip()
             owner.documentation = f"{owner.documentation}\n{text}" if owner.documentation else text
         elif tag == _EXT:
-            owner.extensions = [c for c in el if isinstance(c.tag, str)]
+            owner.extensions = tuple(c for c in el if isinstance(c.tag, str))
 
     def _child_ref(self, el: etree._Element, tag: str) -> None:
         """``incoming``/``outgoing``/``flowNodeRef``/``sourceRef``/``targetRef`` child elements."""
@@ -329,10 +331,10 @@ class _Indexer:
         ns, _, local = tag[1:].partition("}")
         record = BpmnElement(eid, local, ns, category, el, _line(el), container, process,
                              name=el.get("name") or "")
-        for raw in el.keys():  # noqa: SIM118 (lxml: iterating an element yields children)
-            key = str(raw)
-            if key[0] == "{" and key[1:].partition("}")[0] not in STANDARD_NS:
-                record.foreign_attributes[key] = el.get(key) or ""
+        foreign = {key: el.get(key) or "" for key in map(str, el.keys())
+                   if key[0] == "{" and key[1:].partition("}")[0] not in STANDARD_NS}
+        if foreign:
+            record.foreign_attributes = foreign
         self.doc.elements[eid] = record
         bucket = self.doc.by_category.get(category)
         if bucket is None:
@@ -357,16 +359,16 @@ class _Indexer:
             for ref_el in lane.element.iterchildren(_B + "flowNodeRef"):
                 node = elements.get(local_ref(ref_el.text or ""))
                 if node is not None:
-                    node.lanes.append(lane.id)
+                    node.lanes += (lane.id,)
         for flow in elements.values():
             if flow.category != "sequence_flow":
                 continue
             src = elements.get(flow.source or "")
             tgt = elements.get(flow.target or "")
             if src is not None:
-                src.outgoing.append(flow.id)
+                src.outgoing += (flow.id,)
             if tgt is not None:
-                tgt.incoming.append(flow.id)
+                tgt.incoming += (flow.id,)
         for ref in self.doc.references:
             if ref.value not in elements and ref.attribute != "calledElement":
                 self.doc.warn(f"{ref.attribute} refers to unknown id '{ref.value}'", line=ref.line,

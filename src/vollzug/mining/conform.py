@@ -120,16 +120,25 @@ class ConformanceResult(BaseModel):
 
 def conform(log: EventLog, model: OperationalModel, mapping: MappingResult, *, method: Method = "alignments",
             budget_seconds: float = 120.0, trace_seconds: float = 10.0, precision: bool = True,
-            model_name: str = "") -> ConformanceResult:
-    """Check ``log`` against ``model`` and attribute deviations to the model's steps."""
+            model_name: str = "", only_mapped: bool = True) -> ConformanceResult:
+    """Check ``log`` against ``model`` and attribute deviations to the model's steps.
+
+    With ``only_mapped`` (default) log activities without a model step are reported as unknown and removed from
+    the traces before replay, so fitness and precision measure the modelled part of the process; without it they
+    count as log moves.
+    """
     started = time.monotonic()
     activities_of: dict[str, list[str]] = defaultdict(list)
     for activity, step in sorted(mapping.steps.items()):
         activities_of[step].append(activity)
     net, im, fm = model_to_petri(model, activities_of)
     kept = log.filtered(a for a in log.activity_counts() if a not in set(mapping.ignored))
-    variants = kept.variants()
+    replayed = kept.filtered(mapping.steps) if only_mapped else kept
+    variants = replayed.variants()
     notes: list[str] = []
+    if only_mapped and mapping.unknown:
+        notes.append(f"{len(mapping.unknown)} Log-Aktivitäten ohne Modellschritt sind separat aufgeführt und beim "
+                     "Abgleich ausgeblendet; Fitness und Precision beziehen sich auf die modellierten Schritte.")
     if method == "alignments":
         moves, fitness, fitting, done = _align(variants, net, im, fm, started + budget_seconds, trace_seconds,
                                                 dict(mapping.steps))
@@ -139,8 +148,8 @@ def conform(log: EventLog, model: OperationalModel, mapping: MappingResult, *, m
     replayed_cases = sum(variants[v] for v in done)
     if len(done) < len(variants):
         notes.append(f"Zeitbudget {budget_seconds:.0f} s erreicht: {len(done)} von {len(variants)} Varianten "
-                     f"({replayed_cases} von {len(kept.traces)} Fällen) abgeglichen.")
-    prec = _precision(kept, net, im, fm) if precision and kept.traces else None
+                     f"({replayed_cases} von {len(replayed.traces)} Fällen) abgeglichen.")
+    prec = _precision(variants, net, im, fm) if precision and variants else None
     steps = _step_deviations(model, mapping, kept, moves)
     unknown_set = set(mapping.unknown)
     events, cases = kept.activity_counts(), kept.case_counts()
@@ -149,7 +158,7 @@ def conform(log: EventLog, model: OperationalModel, mapping: MappingResult, *, m
         for a in sorted(unknown_set, key=lambda a: (-events[a], a))
     )
     return ConformanceResult(
-        log=log.name, model=model_name or model.title or model.id, method=method, cases=len(kept.traces),
+        log=log.name, model=model_name or model.title or model.id, method=method, cases=len(replayed.traces),
         variants=len(variants), replayed_variants=len(done), replayed_cases=replayed_cases,
         fitness=fitness, fitting_cases=fitting, precision=prec, steps=steps, unknown=unknown, mapping=mapping,
         seconds=round(time.monotonic() - started, 2), notes=tuple(notes),
@@ -250,11 +259,18 @@ def _tokens(variants: Counter[tuple[str, ...]], net: Any, im: Any, fm: Any
     return moves, round(fitness, 4), round(fitting / max(1, total), 4), order
 
 
-def _precision(log: EventLog, net: Any, im: Any, fm: Any) -> float | None:
-    module = pm4py()
+def _precision(variants: Counter[tuple[str, ...]], net: Any, im: Any, fm: Any) -> float | None:
+    """ETConformance precision (token based) on the variant log: every variant once, so rare paths weigh as much as
+    frequent ones (keeps the computation bounded on logs with thousands of cases)."""
+    pm4py()
+    from pm4py.algo.evaluation.precision import algorithm as precision_evaluator
+    from pm4py.objects.log.obj import EventLog as Pm4pyLog
+
     try:
         with quiet():
-            return round(float(module.precision_token_based_replay(log.to_dataframe(), net, im, fm)), 4)
+            value = precision_evaluator.apply(Pm4pyLog([_variant_trace(v) for v in variants]), net, im, fm,
+                                              variant=precision_evaluator.Variants.ETCONFORMANCE_TOKEN)
+        return round(float(value), 4)
     except Exception:  # pm4py can fail on nets with unbounded behaviour; precision is then not reported
         return None
 

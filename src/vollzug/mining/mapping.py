@@ -113,6 +113,16 @@ def match_label(label: str, candidates: Mapping[str, str]) -> tuple[str, float] 
     return str(cid), float(score)
 
 
+def _exact_step(activity: str, tasks: Mapping[str, str]) -> str | None:
+    """A step whose id is the activity, or the id discovery gives it (``Activity_<activity>``)."""
+    from vollzug.mining.discover import ncname
+
+    for candidate in (activity, ncname("Activity", activity)):
+        if candidate in tasks:
+            return candidate
+    return None
+
+
 def map_activities(activities: Iterable[str], labels: Mapping[str, str], model: OperationalModel,
                    mapping: ActivityMapping | None = None) -> MappingResult:
     """Map log activities to the model's activity steps (file, then id/label equality, then fuzzy labels)."""
@@ -126,7 +136,10 @@ def map_activities(activities: Iterable[str], labels: Mapping[str, str], model: 
     how: dict[str, str] = {}
     ignored: list[str] = []
     unknown: list[str] = []
-    by_name = {normalise(name): sid for sid, name in tasks.items() if name}
+    exact = {a: _exact_step(a, tasks) for a in set(activities)}
+    claimed = {sid for sid in exact.values() if sid}
+    free = {sid: name for sid, name in tasks.items() if sid not in claimed}
+    by_name = {normalise(name): sid for sid, name in free.items() if name}
     for activity in sorted(set(activities)):
         if activity in given.activities:
             target = given.activities[activity]
@@ -136,13 +149,14 @@ def map_activities(activities: Iterable[str], labels: Mapping[str, str], model: 
                 steps[activity], how[activity] = target, "file"
             continue
         label = labels.get(activity, activity)
-        if activity in tasks:
-            steps[activity], how[activity] = activity, "id"
+        found_id = exact[activity]
+        if found_id:
+            steps[activity], how[activity] = found_id, "id"
         elif normalise(label) in by_name or normalise(activity) in by_name:
             steps[activity] = by_name.get(normalise(label)) or by_name[normalise(activity)]
             how[activity] = "label"
         else:
-            found = match_label(label, tasks) or (match_label(activity, tasks) if label != activity else None)
+            found = match_label(label, free) or (match_label(activity, free) if label != activity else None)
             if found is None:
                 unknown.append(activity)
             else:
