@@ -9,26 +9,7 @@ from typing import Any
 import click
 
 from vollzug import __version__
-
-# name -> (module, short help). One click command per module; this is the one place they are registered.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("vollzug.cli.validate", "Check BPMN files against the XSD and for semantic errors."),
-    "convert": ("vollzug.cli.convert", "Convert .bpmn ⇄ .json/.yaml of the domain model; .bpmn→.bpmn round-trips."),
-    "show": ("vollzug.cli.show", "Summarise a model: pools, lanes, steps, flows, citations, warnings."),
-    "schema": ("vollzug.cli.schema", "Print the JSON Schema of the domain model."),
-    "law": ("vollzug.cli.law", "List and show law catalogues."),
-    "import": ("vollzug.cli.import_bpmn", "Turn a BPMN drawn in a modeller into an authoring YAML."),
-    "build": ("vollzug.cli.build", "Compile authoring YAML to BPMN 2.0 with pools, lanes and layout."),
-    "decompose": ("vollzug.cli.decompose", "Write a SOLL skeleton for one municipality from a catalogue."),
-    "render": ("vollzug.cli.render", "Draw a model as SVG/PNG/PDF through Graphviz."),
-    "diff": ("vollzug.cli.diff", "Compare two models (IST/SOLL, town/town) semantically."),
-    "check": ("vollzug.cli.check", "Run the rules on models and report findings."),
-    "rules": ("vollzug.cli.rules", "List rules or explain one."),
-    "compare": ("vollzug.cli.compare", "Compare many towns against a reference: matrices, clustering."),
-    "report": ("vollzug.cli.report", "Write gap reports (HTML, Markdown, XLSX, CSV, JSON)."),
-    "synth": ("vollzug.cli.synth", "Generate synthetic towns from a reference model."),
-    "mine": ("vollzug.cli.mine", "Process mining on event logs: discover, conform, compare."),
-}
+from vollzug.cli.commands import COMMANDS, DEBUG_HELP, HELP_OPTIONS, MAX_CONTENT_WIDTH, ROOT_HELP
 
 
 class LazyGroup(click.Group):
@@ -51,13 +32,13 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group(cls=LazyGroup, help=ROOT_HELP,
+             context_settings={"help_option_names": list(HELP_OPTIONS), "max_content_width": MAX_CONTENT_WIDTH})
 @click.version_option(__version__, prog_name="vollzug")
-@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option("--debug", is_flag=True, help=DEBUG_HELP)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
-    """vollzug – Gesetzesvollzug explizit machen: law catalogues, BPMN models of municipal practice,
-    IST/SOLL diffs, rule checks and gap reports."""
+    """Root group (help text: :data:`vollzug.cli.commands.ROOT_HELP`)."""
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
 

@@ -1,0 +1,32 @@
+"""The command table of the ``vollzug`` root: one entry per click command module, and the root's help texts.
+
+Kept free of click so the console entry point can answer ``vollzug --help`` and ``--version`` without importing it.
+"""
+
+from __future__ import annotations
+
+# name -> (module, short help). One click command per module; this is the one place they are registered.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("vollzug.cli.validate", "Check BPMN files against the XSD and for semantic errors."),
+    "convert": ("vollzug.cli.convert", "Convert .bpmn ⇄ .json/.yaml of the domain model; .bpmn→.bpmn round-trips."),
+    "show": ("vollzug.cli.show", "Summarise a model: pools, lanes, steps, flows, citations, warnings."),
+    "schema": ("vollzug.cli.schema", "Print the JSON Schema of the domain model."),
+    "law": ("vollzug.cli.law", "List and show law catalogues."),
+    "import": ("vollzug.cli.import_bpmn", "Turn a BPMN drawn in a modeller into an authoring YAML."),
+    "build": ("vollzug.cli.build", "Compile authoring YAML to BPMN 2.0 with pools, lanes and layout."),
+    "decompose": ("vollzug.cli.decompose", "Write a SOLL skeleton for one municipality from a catalogue."),
+    "render": ("vollzug.cli.render", "Draw a model as SVG/PNG/PDF through Graphviz."),
+    "diff": ("vollzug.cli.diff", "Compare two models (IST/SOLL, town/town) semantically."),
+    "check": ("vollzug.cli.check", "Run the rules on models and report findings."),
+    "rules": ("vollzug.cli.rules", "List rules or explain one."),
+    "compare": ("vollzug.cli.compare", "Compare many towns against a reference: matrices, clustering."),
+    "report": ("vollzug.cli.report", "Write gap reports (HTML, Markdown, XLSX, CSV, JSON)."),
+    "synth": ("vollzug.cli.synth", "Generate synthetic towns from a reference model."),
+    "mine": ("vollzug.cli.mine", "Process mining on event logs: discover, conform, compare."),
+}
+
+ROOT_HELP = ("vollzug – Gesetzesvollzug explizit machen: law catalogues, BPMN models of municipal practice, "
+             "IST/SOLL diffs, rule checks and gap reports.")
+DEBUG_HELP = "Show tracebacks for errors."
+HELP_OPTIONS = ("-h", "--help")
+MAX_CONTENT_WIDTH = 110
