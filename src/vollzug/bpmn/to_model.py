@@ -19,18 +19,11 @@ from vollzug.bpmn import extension as ext
 from vollzug.bpmn.document import BpmnDocument, BpmnElement, local_ref, read_bpmn
 from vollzug.bpmn.safe_xml import BPMN_NS, line_of
 from vollzug.loader import LoadedModel
-from vollzug.model.actors import OrgUnit, Stakeholder
+from vollzug.model.actors import Stakeholder
 from vollzug.model.process import (
-    Annotation,
-    DataAssociation,
-    DataObject,
-    EventDefinition,
     FlowNodeType,
-    MessageFlow,
     OperationalModel,
     Pool,
-    SequenceFlow,
-    Step,
 )
 
 _B = f"{{{BPMN_NS}}}"
@@ -113,7 +106,7 @@ class _Builder:
             return None
         return self.pool_of_process.get(record.process)
 
-    def _event(self, record: BpmnElement) -> EventDefinition | None:
+    def _event(self, record: BpmnElement) -> dict[str, Any] | None:
         data: dict[str, Any] = {}
         kinds = []
         for child in record.element:
@@ -142,10 +135,11 @@ class _Builder:
             data["interrupting"] = record.get("cancelActivity") != "false"
         elif record.tag == "startEvent" and record.get("isInterrupting") == "false":
             data["interrupting"] = False
-        return EventDefinition.model_validate(data) if data else None
+        return data or None
 
-    def steps(self) -> list[Step]:
-        steps: list[Step] = []
+    def steps(self) -> list[dict[str, Any]]:
+        """Step data (validated with the whole model in one pass)."""
+        steps: list[dict[str, Any]] = []
         for record in self.doc.of_category("flow_node", "sub_process"):
             if record.tag not in _STEP_TYPES:
                 self.doc.warn(f"<{record.tag}> is not modelled as a step", line=record.line, element=record.id,
@@ -167,7 +161,7 @@ class _Builder:
                 if shape is not None and shape.get("isExpanded") == "false":
                     data["collapsed"] = True
             data.update(self._decode(record, "step", ext.decode_step))
-            steps.append(Step.model_validate(data))
+            steps.append(data)
         return steps
 
     @staticmethod
@@ -179,22 +173,22 @@ class _Builder:
                 return "sequential" if child.get("isSequential") == "true" else "parallel"
         return "none"
 
-    def flows(self) -> tuple[list[SequenceFlow], list[MessageFlow]]:
+    def flows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         elements = self.doc.elements
         seq = []
         for f in self.doc.of_category("sequence_flow"):
             cond = next(f.element.iterchildren(_B + "conditionExpression"), None)
             source = elements.get(f.source or "")
-            seq.append(SequenceFlow(id=f.id, source=f.source or "", target=f.target or "", name=f.name,
-                                    condition=_text(cond) if cond is not None else None,
-                                    default=source is not None and source.get("default") == f.id))
-        msg = [MessageFlow(id=f.id, source=f.source or "", target=f.target or "", name=f.name)
+            seq.append({"id": f.id, "source": f.source or "", "target": f.target or "", "name": f.name,
+                        "condition": _text(cond) if cond is not None else None,
+                        "default": source is not None and source.get("default") == f.id})
+        msg = [{"id": f.id, "source": f.source or "", "target": f.target or "", "name": f.name}
                for f in self.doc.of_category("message_flow")]
         return seq, msg
 
-    def data(self) -> tuple[list[DataObject], list[DataAssociation]]:
+    def data(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         elements = self.doc.elements
-        objects: list[DataObject] = []
+        objects: list[dict[str, Any]] = []
         referenced = {local_ref(e.get("dataObjectRef") or "") for e in self.doc.of_category("data")}
         for record in self.doc.of_category("data"):
             if record.tag == "dataObject" and record.id in referenced:
@@ -204,9 +198,9 @@ class _Builder:
             extra = self._decode(record, "data", ext.decode_data_object)
             if not extra and real is not None:
                 extra = self._decode(real, "data", ext.decode_data_object)
-            objects.append(DataObject.model_validate({"id": record.id, "name": name, "pool": self._pool(record),
-                                                      "kind": _DATA_KINDS.get(record.tag, "object"), **extra}))
-        associations: list[DataAssociation] = []
+            objects.append({"id": record.id, "name": name, "pool": self._pool(record),
+                            "kind": _DATA_KINDS.get(record.tag, "object"), **extra})
+        associations: list[dict[str, Any]] = []
         for n, el in enumerate(self.doc.data_association_elements):
             parent = el.getparent()
             activity = (parent.get("id") if parent is not None else None) or ""
@@ -217,21 +211,21 @@ class _Builder:
             else:
                 source, target = activity, target
             if source and target:
-                associations.append(DataAssociation(id=el.get("id") or f"{activity}_data_{n}", source=source,
-                                                    target=target))
+                associations.append({"id": el.get("id") or f"{activity}_data_{n}", "source": source,
+                                     "target": target})
         return objects, associations
 
-    def annotations(self) -> list[Annotation]:
+    def annotations(self) -> list[dict[str, Any]]:
         links: dict[str, str] = {}
         for assoc in self.doc.of_category("association"):
             if assoc.source and assoc.target:
                 links.setdefault(assoc.source, assoc.target)
                 links.setdefault(assoc.target, assoc.source)
-        return [Annotation(id=a.id, text=_text(next(a.element.iterchildren(_B + "text"), None)),
-                           target=links.get(a.id))
+        return [{"id": a.id, "text": _text(next(a.element.iterchildren(_B + "text"), None)),
+                 "target": links.get(a.id)}
                 for a in self.doc.of_category("artifact") if a.tag == "textAnnotation"]
 
-    def org_units(self) -> list[OrgUnit]:
+    def org_units(self) -> list[dict[str, Any]]:
         units = []
         for lane in self.doc.of_category("lane"):
             holder = lane.element.getparent()
@@ -239,7 +233,7 @@ class _Builder:
             parent = outer.get("id") if outer is not None and outer.tag == _B + "lane" else None
             data = {"id": lane.id, "name": lane.name or lane.id, "parent": parent,
                     "documentation": lane.documentation, **self._decode(lane, "orgUnit", ext.decode_org_unit)}
-            units.append(OrgUnit.model_validate(data))
+            units.append(data)
         return units
 
     def build(self) -> OperationalModel:
