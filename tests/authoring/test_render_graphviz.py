@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,32 @@ def test_cli_render(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "vollzug", "render", str(source), "-o", str(tmp_path / "m.gif")],
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "unknown render format 'gif'" in bad.stderr
+
+
+def _cluster_boxes(svg: bytes) -> dict[str, tuple[float, float, float, float]]:
+    """cluster title → (x0, y0, x1, y1) of its outline polygon."""
+    root = etree.fromstring(svg, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    boxes = {}
+    for group in root.iter(SVG + "g"):
+        title = group.find(SVG + "title")
+        polygon = group.find(SVG + "polygon")
+        if group.get("class") == "cluster" and title is not None and polygon is not None:
+            points = [tuple(map(float, p.split(","))) for p in (polygon.get("points") or "").split()]
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            boxes[title.text or ""] = (min(xs), min(ys), max(xs), max(ys))
+    return boxes
+
+
+def test_lanes_are_full_width_bands_stacked_without_overlap() -> None:
+    model = load_yaml_model(Path(FIXTURES[0]).with_name("wpg-small.yaml")).model
+    boxes = _cluster_boxes(render_bytes(model, "svg"))
+    parents = {unit.id: unit.parent for unit in model.org_units}
+    # top-level lanes (a leaf lane sits one cluster margin inside a lane with sub-lanes), and the sub-lanes
+    for level, tolerance in ((None, 10), ("verwaltung", 1)):
+        lanes = [boxes[f"cluster_{lane}"] for lane, parent in parents.items() if parent == level]
+        assert len(lanes) >= 2
+        lefts, rights = {round(b[0]) for b in lanes}, {round(b[2]) for b in lanes}
+        assert max(lefts) - min(lefts) <= tolerance and max(rights) - min(rights) <= tolerance, (lefts, rights)
+        bands = sorted((b[1], b[3]) for b in lanes)
+        for (_top, bottom), (next_top, _next_bottom) in pairwise(bands):
+            assert bottom <= next_top + 0.5

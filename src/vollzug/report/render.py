@@ -1,5 +1,7 @@
 """Draw an operational model through Graphviz: pools and lanes as clusters, BPMN-like shapes, left to right.
 
+Lanes are full-width bands stacked in model order (invisible anchors before and after each lane's steps share a rank).
+
 Tasks are rounded boxes with the citations (small) and a resource line ("0,5 VZÄ · GIS") under the name;
 staff-notification steps carry an envelope ✉; events are circles (thick for end events, double for intermediate
 and boundary events); gateways are diamonds with ×/+/○; message flows are dashed, data associations dotted.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -111,10 +114,21 @@ def to_dot(model: OperationalModel) -> str:
             else:
                 graph.node(step.id, **_node_attrs(step))
 
+    anchors: list[str] = []
+    ends_of: dict[str, list[str]] = defaultdict(list)
+
     def add_lane(graph: Any, lane: str, top: list[Step]) -> None:
         with _cluster(graph, lane, escape(units[lane].name), style="filled", fillcolor="#f4f6f8",
                       color="#8899aa") as sub:
-            add_steps(sub, [s for s in top if s.lane == lane])
+            own_steps = [s for s in top if s.lane == lane]
+            add_steps(sub, own_steps)
+            if not sub_units.get(lane):  # leaf lane: invisible ends left of and right of all its steps
+                for end in ("first", "last"):
+                    sub.node(f"{lane}__{end}", label="", shape="point", style="invis", width="0", height="0")
+                for step in own_steps:
+                    if step.type != "boundaryEvent":
+                        ends_of[lane].append(step.id)
+                anchors.append(lane)
             for child in sub_units.get(lane, ()):
                 add_lane(sub, child, top)
 
@@ -134,7 +148,24 @@ def to_dot(model: OperationalModel) -> str:
             else:
                 add_steps(graph, top)
     _edges(dot, model, proxied)
+    _stretch_lanes(dot, anchors, ends_of, _Ends(model))
     return str(dot.source)
+
+
+def _stretch_lanes(dot: Any, lanes: list[str], steps_of: dict[str, list[str]], ends: _Ends) -> None:
+    """Lanes as full-width bands in model order: every leaf lane gets an invisible node before and one after all
+    of its steps, and the first (last) nodes of all lanes share one rank, so every band spans the whole width."""
+    if len(lanes) < 2:
+        return
+    for lane in lanes:
+        for step in steps_of.get(lane, ()):
+            ends.edge(dot, f"{lane}__first", step, style="invis", weight="0")
+            ends.edge(dot, step, f"{lane}__last", style="invis", weight="0")
+    for end in ("first", "last"):
+        members = "; ".join(f'"{lane}__{end}"' for lane in lanes)
+        dot.body.append(f"{{rank=same; {members}}}")
+    for upper, lower in pairwise(lanes):
+        dot.edge(f"{upper}__first", f"{lower}__first", style="invis")
 
 
 class _Ends:
