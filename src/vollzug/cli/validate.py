@@ -20,6 +20,10 @@ def _emit_text(results: Results) -> None:
     for _path, problems in results:
         for problem in problems:
             click.echo(problem_line(problem))
+    errors = sum(p.severity == "error" for _path, problems in results for p in problems)
+    warnings = sum(p.severity != "error" for _path, problems in results for p in problems)
+    valid = sum(not any(p.severity == "error" for p in problems) for _path, problems in results)
+    click.echo(f"{len(results)} Datei(en) geprüft: {valid} gültig, {errors} Fehler, {warnings} Warnung(en).", err=True)
 
 
 def _emit_json(results: Results) -> None:
