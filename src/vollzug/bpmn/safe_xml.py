@@ -9,6 +9,7 @@ as is anything over a byte size, element count or nesting depth limit. Undecodab
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -156,10 +157,14 @@ def read_bytes_limited(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> byt
     """Read a file, refusing it by its size on disk before reading a single byte."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        _check_size(size, limits, str(p))
-        with p.open("rb") as handle:
-            data = handle.read(limits.max_bytes + 1)
+        with open(p, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            _check_size(size, limits, str(p))
+            # Ask for what fstat announced plus one byte (to notice growth), not for max_bytes at once: that makes
+            # Python allocate a buffer of the limit's size for every small file (~0.1 ms per read).
+            data = handle.read(size + 1 if size else limits.max_bytes + 1)
+            if size and len(data) > size:  # the file grew since fstat: read on, up to the limit
+                data += handle.read(limits.max_bytes + 1 - len(data))
     except OSError as exc:
         raise NotXmlError(f"cannot read file: {exc.strerror}", file=p) from None
     _check_size(len(data), limits, str(p))
