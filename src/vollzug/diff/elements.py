@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,13 +40,19 @@ class Element:
     """Semantic properties, path → JSON-like value."""
 
 
+@cache
+def _defaults(cls: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
+    """(field name, default) of a record class, computed once per class (the records are frozen)."""
+    return tuple((name, info.get_default(call_default_factory=True)) for name, info in cls.model_fields.items())
+
+
 def plain(value: Any) -> Any:
     """JSON-like value of a model field (tuples → lists, records → dicts without defaults)."""
     if isinstance(value, BaseModel):
         out: dict[str, Any] = {}
-        for name, info in type(value).model_fields.items():
+        for name, default in _defaults(type(value)):
             item = getattr(value, name)
-            if item != info.get_default(call_default_factory=True) or name == "kind":
+            if item != default or name == "kind":
                 out[name] = plain(item)
         return out
     if isinstance(value, (tuple, list)):
@@ -60,11 +67,10 @@ def plain(value: Any) -> Any:
 def _props(record: BaseModel, skip: Iterable[str] = ("id", "name", "type")) -> dict[str, Any]:
     skipped = set(skip)
     out: dict[str, Any] = {}
-    for name, info in type(record).model_fields.items():
+    for name, default in _defaults(type(record)):
         if name in skipped:
             continue
         value = getattr(record, name)
-        default = info.get_default(call_default_factory=True)
         if value == default or value in ((), "", None):
             continue
         out[name] = plain(value)

@@ -202,7 +202,10 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
             handler.remove(lid, el.type, el.name, _category(el.type))
             continue
         rel = rv.elements[rid]
-        attrs = _compare(el.props, rel.props, full, XML_REF_PATHS)
+        if mode == "id" and el.fingerprint is not None and el.fingerprint == rel.fingerprint:
+            attrs = []  # byte-identical subtree, identity mapping: nothing changed (no property extraction)
+        else:
+            attrs = _compare(el.props, rel.props, full, XML_REF_PATHS)
         if mode == "auto":
             attrs = [a for a in attrs if a.path not in ("id",)]
         if rel.type == "process" and rid in owner and owner[rid] in rv.elements:
@@ -211,9 +214,10 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
             handler.change(part.id, reverse.get(part.id, part.id), part.type, part.name, "pool", attrs)
         else:
             handler.change(rid, lid, rel.type, rel.name or el.name, _category(rel.type), attrs)
-        la, ra = lv.layout.get(lid), rv.layout.get(rid)
-        if la is not None and ra is not None and lid == rid:  # layout of two different drawings is not compared
-            handler.layout_changed(rid, rel.type, rel.name, _category(rel.type), _compare(la, ra, {}, frozenset()))
+        layouts = lv.layout_pair(lid, rv, rid) if lid == rid else None  # two different drawings: not compared
+        if layouts is not None:
+            handler.layout_changed(rid, rel.type, rel.name, _category(rel.type),
+                                   _compare(layouts[0], layouts[1], {}, frozenset()))
     for rid, rel in sorted(rv.elements.items()):
         if rid not in reverse:
             handler.add(rid, rel.type, rel.name, _category(rel.type))

@@ -9,7 +9,6 @@ extension elements); DI shapes and edges become a separate layout map keyed by t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,28 +48,64 @@ IGNORED_CHILDREN: frozenset[str] = frozenset({"incoming", "outgoing", "flowNodeR
 (reported by the model layer as a responsibility shift, not as a change of the lane)."""
 
 
-@dataclass
 class XmlElement:
-    """One tracked semantic element."""
+    """One tracked semantic element; its properties are computed on first use (most elements of two versions of
+    one file are byte-identical and never need them, see :attr:`fingerprint`)."""
 
-    id: str
-    type: str
-    name: str
-    props: dict[str, Any] = field(default_factory=dict)
-    parent: str | None = None
+    __slots__ = ("_fingerprint", "_props", "id", "name", "node", "parent", "type")
+
+    def __init__(self, id: str, type: str, name: str, props: dict[str, Any] | None = None,
+                 parent: str | None = None, node: Any = None) -> None:
+        self.id, self.type, self.name, self.parent, self.node = id, type, name, parent, node
+        self._props = props
+        self._fingerprint: bytes | None = None
+
+    @property
+    def props(self) -> dict[str, Any]:
+        """Attributes (foreign ones as ``prefix:name``) and the flattened untracked children."""
+        if self._props is None:
+            self._props = _props(self.node, self.type) if self.node is not None else {}
+        return self._props
+
+    @property
+    def fingerprint(self) -> bytes | None:
+        """The element's serialisation: equal fingerprints imply equal :attr:`props` (None without a node)."""
+        if self._fingerprint is None and self.node is not None:
+            self._fingerprint = etree.tostring(self.node)
+        return self._fingerprint
+
+    def __repr__(self) -> str:
+        return f"XmlElement({self.id!r}, {self.type!r}, {self.name!r})"
 
 
-@dataclass
 class XmlView:
     """Tracked elements and DI layout of one BPMN file."""
 
-    elements: dict[str, XmlElement]
-    layout: dict[str, dict[str, Any]]
-    """Semantic element id → layout properties (``bounds``, ``waypoints``, ``isExpanded``, ``label``)."""
-    lane_members: dict[str, str]
-    """Flow node id → innermost lane id (from ``flowNodeRef``)."""
-    root: Any = None
-    """The parsed lxml root (for emitters that annotate the file)."""
+    def __init__(self, elements: dict[str, XmlElement], shapes: dict[str, Any], lane_members: dict[str, str],
+                 root: Any = None) -> None:
+        self.elements = elements
+        self.shapes = shapes
+        """Semantic element id → its first BPMNShape/BPMNEdge node."""
+        self.lane_members = lane_members
+        """Flow node id → innermost lane id (from ``flowNodeRef``)."""
+        self.root = root
+        """The parsed lxml root (for emitters that annotate the file)."""
+        self._layout: dict[str, dict[str, Any]] | None = None
+
+    @property
+    def layout(self) -> dict[str, dict[str, Any]]:
+        """Semantic element id → layout properties (``bounds``, ``waypoints``, ``isExpanded``, ``label``)."""
+        if self._layout is None:
+            self._layout = {ref: _layout_entry(shape) for ref, shape in self.shapes.items()}
+        return self._layout
+
+    def layout_pair(self, ident: str, other: XmlView, other_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """(own layout, other's layout) of an element; None when either side has no shape or the two shapes are
+        byte-identical (then their layouts are equal and need not be computed)."""
+        mine, theirs = self.shapes.get(ident), other.shapes.get(other_id)
+        if mine is None or theirs is None or etree.tostring(mine) == etree.tostring(theirs):
+            return None
+        return self.layout[ident], other.layout[other_id]
 
 
 def parse_bytes(data: bytes, file: Path | None = None) -> Any:
@@ -80,13 +115,19 @@ def parse_bytes(data: bytes, file: Path | None = None) -> Any:
     return parse_xml_bytes(data, source=file).getroot()
 
 
+_BPMN_PREFIX = "{" + BPMN_NS + "}"
+_VZ_PREFIX = "{" + VZ_NS + "}"
+
+
 def _qname(node: Any, tag: str) -> str:
     """``prefix:local`` for a foreign name, the local name for BPMN/no namespace."""
-    qn = etree.QName(tag)
-    if qn.namespace in (None, BPMN_NS):
-        return qn.localname
-    prefix = next((p for p, ns in (node.nsmap or {}).items() if ns == qn.namespace and p), None)
-    return f"{prefix or qn.namespace}:{qn.localname}"
+    if tag[:1] != "{":
+        return tag
+    namespace, local = tag[1:].split("}", 1)
+    if namespace == BPMN_NS:
+        return local
+    prefix = next((p for p, ns in (node.nsmap or {}).items() if ns == namespace and p), None)
+    return f"{prefix or namespace}:{local}"
 
 
 def _flatten(node: Any, path: str, out: dict[str, Any]) -> None:
@@ -96,9 +137,7 @@ def _flatten(node: Any, path: str, out: dict[str, Any]) -> None:
     out[path] = (node.text or "").strip()
     counts: dict[str, int] = {}
     for child in node:
-        if not isinstance(child.tag, str):
-            continue
-        if etree.QName(child).namespace == VZ_NS:
+        if not isinstance(child.tag, str) or child.tag.startswith(_VZ_PREFIX):
             continue
         name = _qname(child, child.tag)
         index = counts.get(name, 0)
@@ -106,29 +145,36 @@ def _flatten(node: Any, path: str, out: dict[str, Any]) -> None:
         _flatten(child, f"{path}/{name}[{index}]", out)
 
 
+def _bpmn_local(tag: Any) -> str | None:
+    """The local name of a BPMN element tag, None for comments, PIs and other namespaces (plain string work)."""
+    if isinstance(tag, str) and tag.startswith(_BPMN_PREFIX):
+        return tag[len(_BPMN_PREFIX):]
+    return None
+
+
 def _is_tracked(node: Any) -> bool:
-    qn = etree.QName(node)
-    if qn.namespace != BPMN_NS or node.get("id") is None:
+    local = _bpmn_local(node.tag)
+    if local is None or node.get("id") is None:
         return False
-    local = qn.localname
     return local not in UNTRACKED and not local.endswith("EventDefinition") and local != "definitions"
 
 
-def _props(node: Any) -> dict[str, Any]:
-    props: dict[str, Any] = {"$type": etree.QName(node).localname}
+def _props(node: Any, local_name: str) -> dict[str, Any]:
+    props: dict[str, Any] = {"$type": local_name}
     for key, value in sorted(node.attrib.items()):
         name = _qname(node, key)
         if key != "id" and ATTRIBUTE_DEFAULTS.get(name) != value:
             props[name] = value
     counts: dict[str, int] = {}
     for child in node:
-        if not isinstance(child.tag, str) or _is_tracked(child):
+        tag = child.tag
+        if not isinstance(tag, str) or tag.startswith(_VZ_PREFIX) or _is_tracked(child):
             continue
-        qn = etree.QName(child)
-        if qn.namespace == VZ_NS or (qn.namespace == BPMN_NS and qn.localname in IGNORED_CHILDREN):
+        bpmn_local = _bpmn_local(tag)
+        if bpmn_local in IGNORED_CHILDREN:
             continue
-        local = qn.localname
-        key = "eventDefinitions" if local.endswith("EventDefinition") else _qname(child, child.tag)
+        local = bpmn_local if bpmn_local is not None else etree.QName(tag).localname
+        key = "eventDefinitions" if local.endswith("EventDefinition") else _qname(child, tag)
         index = counts.get(key, 0)
         counts[key] = index + 1
         if key == "eventDefinitions":
@@ -142,34 +188,53 @@ def _props(node: Any) -> dict[str, Any]:
     return props
 
 
-def _bounds(node: Any) -> list[float] | None:
-    b = node.find(f"{{{DC_NS}}}Bounds")
-    if b is None:
-        return None
-    return [float(b.get(k, "0")) for k in ("x", "y", "width", "height")]
+_BOUNDS = f"{{{DC_NS}}}Bounds"
+_WAYPOINT = f"{{{DI_NS}}}waypoint"
+_LABEL = f"{{{BPMNDI_NS}}}BPMNLabel"
+_DI_FLAGS = ("isExpanded", "isHorizontal", "isMarkerVisible")
 
 
-def _layout(root: Any) -> dict[str, dict[str, Any]]:
-    layout: dict[str, dict[str, Any]] = {}
+def _bounds_of(b: Any) -> list[float]:
+    get = b.get
+    return [float(get("x", "0")), float(get("y", "0")), float(get("width", "0")), float(get("height", "0"))]
+
+
+def _layout_entry(shape: Any) -> dict[str, Any]:
+    """Layout properties of one BPMNShape/BPMNEdge, in one pass over its children."""
+    entry: dict[str, Any] = {}
+    points: list[list[float]] = []
+    for child in shape:
+        tag = child.tag
+        if tag == _WAYPOINT:
+            points.append([float(child.get("x", "0")), float(child.get("y", "0"))])
+        elif tag == _BOUNDS:
+            entry.setdefault("bounds", _bounds_of(child))
+        elif tag == _LABEL:
+            label = next(child.iterchildren(_BOUNDS), None)
+            if label is not None:
+                entry.setdefault("label", _bounds_of(label))
+    if points:
+        entry["waypoints"] = points
+    attrib = shape.attrib
+    for attr in _DI_FLAGS:
+        value = attrib.get(attr)
+        if value is not None:
+            entry[attr] = value
+    return entry
+
+
+def _shapes(root: Any) -> dict[str, Any]:
+    shapes: dict[str, Any] = {}
     for shape in root.iter(f"{{{BPMNDI_NS}}}BPMNShape", f"{{{BPMNDI_NS}}}BPMNEdge"):
         ref = shape.get("bpmnElement")
-        if not ref:
-            continue
-        entry: dict[str, Any] = {}
-        bounds = _bounds(shape)
-        if bounds is not None:
-            entry["bounds"] = bounds
-        points = [[float(w.get("x", "0")), float(w.get("y", "0"))] for w in shape.findall(f"{{{DI_NS}}}waypoint")]
-        if points:
-            entry["waypoints"] = points
-        for attr in ("isExpanded", "isHorizontal", "isMarkerVisible"):
-            if shape.get(attr) is not None:
-                entry[attr] = shape.get(attr)
-        label = shape.find(f"{{{BPMNDI_NS}}}BPMNLabel")
-        if label is not None and _bounds(label) is not None:
-            entry["label"] = _bounds(label)
-        layout.setdefault(ref, entry)
-    return layout
+        if ref and ref not in shapes:
+            shapes[ref] = shape
+    return shapes
+
+
+_LEAVES: frozenset[str] = frozenset({"extensionElements", "documentation", "flowNodeRef", "incoming", "outgoing",
+                                     "text", "conditionExpression"})
+"""BPMN elements whose content holds no tracked element (not descended into)."""
 
 
 def build_view(root: Any, file: Path | None = None) -> XmlView:
@@ -181,24 +246,25 @@ def build_view(root: Any, file: Path | None = None) -> XmlView:
 
     def walk(node: Any, parent: str | None) -> None:
         for child in node:
-            if not isinstance(child.tag, str) or etree.QName(child).namespace != BPMN_NS:
+            local = _bpmn_local(child.tag)
+            if local is None:
                 continue
             here = parent
-            if _is_tracked(child):
-                ident = child.get("id")
+            ident = child.get("id")
+            if ident is not None and local not in UNTRACKED and not local.endswith("EventDefinition") \
+                    and local != "definitions":
                 if ident not in elements:
-                    elements[ident] = XmlElement(ident, etree.QName(child).localname, child.get("name", ""),
-                                                 _props(child), parent)
+                    elements[ident] = XmlElement(ident, local, child.get("name", ""), None, parent, child)
                 here = ident
-            if etree.QName(child).localname == "lane":
-                for ref in child.findall(f"{{{BPMN_NS}}}flowNodeRef"):
+            if local == "lane":
+                for ref in child.iterchildren(f"{{{BPMN_NS}}}flowNodeRef"):
                     if ref.text:
                         lane_members[ref.text.strip()] = child.get("id", "")
-            if etree.QName(child).localname not in ("extensionElements", "documentation"):
+            if local not in _LEAVES:
                 walk(child, here)
 
     walk(root, None)
-    return XmlView(elements=elements, layout=_layout(root), lane_members=lane_members, root=root)
+    return XmlView(elements=elements, shapes=_shapes(root), lane_members=lane_members, root=root)
 
 
 def load_view(path: Path) -> XmlView | None:
