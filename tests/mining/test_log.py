@@ -34,9 +34,17 @@ def test_broken_csv_names_file_line_and_column() -> None:
     assert str(info.value).startswith(f"{LOGS / 'broken.csv'}:3: [timestamp] unreadable timestamp 'gestern'")
 
 
-def test_missing_csv_column_is_a_config_error() -> None:
+def test_missing_csv_column_is_a_config_error(tmp_path: Path) -> None:
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Fall,Schritt,Zeit\nA,x,2024-01-01T09:00:00+00:00\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="no case id column 'case:concept:name'"):
-        read_log(LOGS / "fitting.csv")
+        read_log(odd)
+
+
+def test_common_csv_column_names_are_detected() -> None:
+    log = read_log(LOGS / "fitting.csv")  # case_id, activity, timestamp, resource without options
+    assert log.resource_key == "resource" and log.activity_key == "activity"
+    assert len(log.traces) == len(read_log(LOGS / "fitting.csv", CSV_COLUMNS).traces)
 
 
 def test_truncated_xes_is_an_input_error() -> None:

@@ -10,7 +10,7 @@ from vollzug.cli.errors import EXIT_OK
 
 
 @click.command("report")
-@click.argument("models", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("models", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--reference", "-r", "references", multiple=True, required=True,
               type=click.Path(exists=True, path_type=Path),
               help="Reference SOLL (repeatable: one per law; a missing law's SOLL is looked up beside it).")
@@ -24,18 +24,36 @@ from vollzug.cli.errors import EXIT_OK
 @click.option("--law", default=None, help="Only models of this catalogue id.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no file list.")
+@click.option("--log", "logs", multiple=True, metavar="TOWN=LOG",
+              help="Event log of a town (repeatable): conformance/deadline section; a town without a model gets "
+                   "one discovered from its log.")
+@click.option("--deadlines", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Deadline rules YAML measured on the logs (e.g. rules/bpic2015/deadlines.yaml).")
+@click.option("--log-method", type=click.Choice(["tokens", "alignments"]), default="tokens", show_default=True,
+              help="Conformance method for --log.")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
-            law: str | None, jobs: int, diff_mode: str, quiet: bool) -> int:
+            law: str | None, jobs: int, diff_mode: str, quiet: bool, logs: tuple[str, ...], deadlines: Path | None,
+            log_method: str) -> int:
     """Write the district gap report: overview, heat-maps, dendrogram and one section per town."""
     from vollzug.compare.engine import compare_all
     from vollzug.compare.inputs import load_inputs
     from vollzug.report.output import progress_bar, render, write_files
 
+    if not models and not logs:
+        raise click.UsageError("give MODELS, --log TOWN=LOG, or both")
     inputs = load_inputs(models, references, law, jobs)
     for note in inputs.notes:
         click.echo(note, err=True)
+    plan = None
+    if logs:  # only here is pm4py imported
+        from vollzug.report.logs import parse_log_option, prepare
+
+        plan = prepare(inputs, [parse_log_option(v) for v in logs], deadlines=deadlines, law=law,
+                       method=log_method)  # type: ignore[arg-type]
     with progress_bar(len(inputs.towns), "Bericht", not quiet) as advance:
         result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, progress=advance, diff_mode=diff_mode)
+    if plan is not None:
+        result = plan.apply(result)
     files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
     written = write_files(files, out_dir)
     if not quiet:

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from vollzug.mining.conform import ConformanceResult
 from vollzug.model.base import Frozen
 
 CellStatus = Literal["covered", "deviating", "missing", "not_applicable"]
@@ -162,6 +163,21 @@ class Diagram(Frozen):
     """Sequence flows (source, target)."""
 
 
+class TownLog(Frozen):
+    """Ereignislog einer Kommune: conformance and deadline compliance measured on the town's log (``--log``)."""
+
+    log: str
+    """Log file."""
+    cases: int = 0
+    """Cases in the log."""
+    events: int = 0
+    """Events in the log."""
+    against: Literal["model", "reference"] = "model"
+    """Replayed on the town's own model, or on the reference (town discovered from its log)."""
+    conformance: ConformanceResult
+    """Fitness, precision, deviations per step, unknown activities and deadline compliance."""
+
+
 class TownResult(Frozen):
     """Ergebnis einer Kommune: matrix column, scores, gaps and (with detail) diff, RACI, resources, diagram."""
 
@@ -205,6 +221,10 @@ class TownResult(Frozen):
     """The IST against the town's own SOLL, if one was given."""
     notes: tuple[str, ...] = ()
     """Notes, e.g. engines that were not available."""
+    from_log: bool = False
+    """The model was discovered from the town's event log (aus Log entdeckt), no hand-made model was given."""
+    log: TownLog | None = None
+    """Conformance and deadline compliance on the town's event log, if one was given."""
 
 
 class Outlier(Frozen):

@@ -6,6 +6,7 @@ DataFrame rebuilt from it with the standard column names, so all algorithms see 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 from collections import Counter, defaultdict
@@ -28,6 +29,12 @@ LABEL_CANDIDATES: tuple[str, ...] = ("activityNameEN", "activityNameNL")
 """Attributes tried, in order, for human-readable activity labels (BPIC 2015 uses codes as concept:name)."""
 LOG_SUFFIXES: tuple[str, ...] = (".xes", ".xes.gz", ".csv")
 """File types :func:`read_log` accepts."""
+CSV_ALIASES: dict[str, tuple[str, ...]] = {
+    CASE: ("case_id", "case", "caseid", "Case ID", "case id"),
+    ACTIVITY: ("activity", "Activity", "activity_name"),
+    TIMESTAMP: ("timestamp", "Timestamp", "time", "complete_timestamp"),
+}
+"""Column names tried in a CSV when the standard (XES) key of a role is absent and no other column was chosen."""
 
 
 @dataclass(frozen=True)
@@ -154,7 +161,7 @@ def read_log(path: str | Path, columns: LogColumns | None = None) -> EventLog:
         frame = _read_xes(p)
         case_key = CASE
     elif lower.endswith((".csv", ".csv.gz")):
-        frame = _read_csv(p, cols)
+        frame, cols = _read_csv(p, cols)
         case_key = cols.case_id
     else:
         raise InputError(f"unsupported event log type (known: {', '.join(LOG_SUFFIXES)})", file=p)
@@ -185,7 +192,7 @@ def _read_xes(path: Path) -> Any:
     return frame
 
 
-def _read_csv(path: Path, cols: LogColumns) -> Any:
+def _read_csv(path: Path, cols: LogColumns) -> tuple[Any, LogColumns]:
     pd = pandas()
 
     try:
@@ -194,6 +201,7 @@ def _read_csv(path: Path, cols: LogColumns) -> Any:
     except Exception as exc:  # pandas: ParserError, UnicodeDecodeError, EmptyDataError …
         raise InputError(f"not a readable CSV event log: {_first_line(exc)}", file=path) from exc
     frame.columns = [str(c).strip() for c in frame.columns]
+    cols = _detect_columns(frame, cols)
     for role, key in (("case id", cols.case_id), ("activity", cols.activity), ("timestamp", cols.timestamp)):
         if key not in frame.columns:
             raise ConfigError(
@@ -211,7 +219,20 @@ def _read_csv(path: Path, cols: LogColumns) -> Any:
     for row, value in enumerate(frame[cols.case_id]):
         if not str(value).strip():
             raise InputError("empty case id", file=path, line=row + 2, element=cols.case_id)
-    return frame
+    return frame, cols
+
+
+def _detect_columns(frame: Any, cols: LogColumns) -> LogColumns:
+    """Replace standard keys missing from the CSV by a common alias (``case_id``, ``activity``, ``timestamp``)."""
+    found = {}
+    for field_name, default in (("case_id", CASE), ("activity", ACTIVITY), ("timestamp", TIMESTAMP)):
+        if getattr(cols, field_name) == default and default not in frame.columns:
+            alias = next((a for a in CSV_ALIASES[default] if a in frame.columns), None)
+            if alias is not None:
+                found[field_name] = alias
+    if cols.resource is None and RESOURCE not in frame.columns and "resource" in frame.columns:
+        found["resource"] = "resource"
+    return dataclasses.replace(cols, **found) if found else cols
 
 
 def _first_line(exc: BaseException) -> str:

@@ -30,6 +30,11 @@ def _municipality(name: str | None) -> Municipality | None:
         return None  # not in the master data (e.g. a Dutch BPIC town): the name goes into title and pool only
 
 
+def municipality_or_named(name: str) -> Municipality:
+    """The master-data municipality of ``name``, or a bare record with just the name (e.g. a Dutch BPIC town)."""
+    return _municipality(name) or Municipality(ags="", name=name, kind="Gemeinde")
+
+
 def discover_file(log_path: Path, output: Path, columns: LogColumns, *, noise_threshold: float = 0.2,
                   min_case_share: float = 0.0, municipality: str | None = None) -> tuple[OperationalModel, EventLog]:
     """Read a log, discover an IST model and write it as YAML, JSON or BPMN (by the suffix of ``output``)."""
@@ -83,11 +88,19 @@ def conform_file(log_path: Path, model_path: Path, columns: LogColumns, *, mappi
     loaded = load_model(model_path)
     event_log = log or read_log(log_path, columns)
     given = load_mapping(mapping) if mapping else ActivityMapping()
-    used = map_activities(event_log.activity_counts(), event_log.labels, loaded.model, given)
-    result = conform(event_log, loaded.model, used, method=method, budget_seconds=budget_seconds,
-                     precision=precision, model_name=model_path.name)
-    rules = _rules(deadlines) + model_rules(loaded.model, used.steps)
-    return result.model_copy(update={"deadlines": compliance(event_log, rules)})
+    return conform_model(event_log, loaded.model, given, method=method, rules=_rules(deadlines),
+                         budget_seconds=budget_seconds, precision=precision, model_name=model_path.name)
+
+
+def conform_model(event_log: EventLog, model: OperationalModel, mapping: ActivityMapping | None = None, *,
+                  method: Method = "alignments", rules: Sequence[DeadlineRule] = (), budget_seconds: float = 120.0,
+                  precision: bool = True, model_name: str = "") -> ConformanceResult:
+    """Conformance of a read log against a model in memory, with deadline compliance (given and model rules)."""
+    used = map_activities(event_log.activity_counts(), event_log.labels, model, mapping or ActivityMapping())
+    result = conform(event_log, model, used, method=method, budget_seconds=budget_seconds, precision=precision,
+                     model_name=model_name)
+    measured = compliance(event_log, [*rules, *model_rules(model, used.steps)])
+    return result.model_copy(update={"deadlines": measured})
 
 
 def compare_files(log_paths: Sequence[Path], columns: LogColumns, *, labels: Sequence[str] = (),

@@ -49,4 +49,8 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
             out += _table([t("category", lang), "", t("norm", lang), t("message", lang), t("element", lang)],
                           [[g.category, gap_name(g.category, lang), g.citation, g.message, g.element or ""]
                            for g in sorted(x.gaps, key=lambda g: g.category)]) if x.gaps else [t("none", lang), ""]
+            if x.log is not None:
+                from vollzug.report.logs import markdown_lines
+
+                out += markdown_lines(x, lang)
     return {"report.md": "\n".join(out).encode("utf-8")}

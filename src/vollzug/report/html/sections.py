@@ -10,6 +10,7 @@ from vollzug.i18n import Lang
 from vollzug.report.diagram import diagram_svg
 from vollzug.report.html.markup import Markup, el, table
 from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
+from vollzug.report.logs import flag, log_section
 
 HEATMAP_PAIRWISE_LIMIT = 80
 """Town × town heat-map only up to this many towns (the JSON/XLSX always hold the matrix)."""
@@ -53,7 +54,7 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
             num(town.counts.get("covered", 0), 0), num(town.counts.get("deviating", 0), 0),
             num(town.counts.get("missing", 0), 0), num(town.counts.get("not_applicable", 0), 0),
             num(len(town.gaps), 0), num(town.fte), num(town.eur, 0), groups.get(town.key, "–"),
-            t("synthetic", lang) if town.synthetic else "",
+            " · ".join(x for x in (t("synthetic", lang) if town.synthetic else "", flag(town, lang)) if x),
         ])
     headers = [t("town", lang), t("kind", lang), t("population", lang), t("similarity", lang),
                *(STATUS[s](lang) for s in STATUS), t("gaps", lang), t("fte", lang), t("eur", lang),
@@ -183,6 +184,8 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup
         parts += [el("h4", None, t("resources", lang)),
                   table([t("unit", lang), t("fte", lang), t("eur", lang), t("it", lang)], unit_rows,
                         table_id=f"{tid}-units")]
+    if town.log is not None:
+        parts.append(log_section(town, lang))
     if town.notes:
         parts.append(el("p", {"class": "muted"}, t("notes", lang), ": ", "; ".join(town.notes)))
     return el("section", {"class": "town", "id": tid}, parts)
