@@ -68,6 +68,15 @@ SYNONYMS: dict[str, str] = {
     "registration": "zulass", "register": "zulass", "zulassung": "zulass", "fee": "gebuehr", "payment": "zahl",
     "pay": "zahl", "bezahl": "zahl", "issue": "ausstell", "ausgab": "ausstell", "ausgeb": "ausstell",
     "send": "versend", "versand": "versend", "receiv": "empfang", "eingang": "empfang",
+    # planning-law and administrative synonyms
+    "offenlag": "auslegen", "offenleg": "auslegen", "beschaff": "erheb", "controlling": "ueberwach",
+    "ueberwachung": "ueberwach", "kontroll": "ueberwach", "bekannt": "veroeffentlich",
+    # common English words of public administration
+    "duty": "pflicht", "obligation": "pflicht", "assign": "uebertrag", "assigned": "uebertrag",
+    "transfer": "uebertrag", "budget": "haushalt", "fund": "mittel", "funds": "mittel", "staff": "personal",
+    "employe": "personal", "employees": "personal", "beschaeftigt": "personal", "train": "schul",
+    "training": "schul", "deadline": "frist", "risk": "risiko", "gefahr": "risiko", "board": "vorstand",
+    "instruction": "anweis", "internal": "intern",
 }
 """Folded stem → canonical stem (German synonyms and English words)."""
 
@@ -96,6 +105,11 @@ DOMAIN_VOCABULARY: frozenset[str] = frozenset({
 
 _SUFFIXES = ("ierungen", "ierung", "ungen", "ieren", "ung", "ern", "eln", "en", "er", "es", "e", "n", "s", "t")
 _TOKEN = re.compile(r"[a-z0-9]+")
+
+
+LIGHT_VERBS: frozenset[str] = frozenset({"erstell", "fass", "mach", "vornehm", "perform", "carri"})
+"""Stems of light verbs ("Analyse durchführen", "Beschluss fassen", "Plan erstellen"): they say that something is
+done, not what. Dropped from a label that has other stems, kept when they are all there is."""
 
 
 def fold(text: str) -> str:
@@ -158,7 +172,8 @@ def stems(label: str, vocabulary: frozenset[str] = frozenset()) -> tuple[str, ..
     for tok in tokens(label):
         parts = split_compound(tok, vocab) if tok not in IRREGULAR and tok not in SYNONYMS else [tok]
         out.extend(stem(p) if len(parts) == 1 else p for p in parts)
-    return tuple(s for s in out if s)
+    meaningful = tuple(s for s in out if s and s not in LIGHT_VERBS)
+    return meaningful or tuple(s for s in out if s)
 
 
 def vocabulary_of(labels: Iterable[str]) -> frozenset[str]:
@@ -166,7 +181,7 @@ def vocabulary_of(labels: Iterable[str]) -> frozenset[str]:
     vocab: set[str] = set()
     for label in labels:
         for tok in tokens(label):
-            if 3 <= len(tok) <= 10:
+            if 3 <= len(tok) <= 13:
                 vocab.add(stem(tok))
     return frozenset(vocab)
 

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from math import fsum
+
 from vollzug.diff.behaviour import Profile, invert
 from vollzug.diff.changes import Match, Relation, Similarity
 from vollzug.model.process import OperationalModel
@@ -25,7 +27,8 @@ def similarity(left: OperationalModel, right: OperationalModel, matches: list[Ma
     """All four scores for one diff."""
     one = [m for m in matches if m.kind == "one_to_one"]
     n1, n2 = len(left.steps), len(right.steps)
-    node = 2 * sum(m.score for m in one) / (n1 + n2) if n1 + n2 else 1.0
+    # fsum: exactly rounded, so the figure does not depend on the order of the matches (diff(a, b) vs diff(b, a))
+    node = 2 * fsum(m.score for m in one) / (n1 + n2) if n1 + n2 else 1.0
     mapping = {m.left: m.right for m in one}
     ledges = {(f.source, f.target) for f in left.sequence_flows}
     redges = {(f.source, f.target) for f in right.sequence_flows}
@@ -33,7 +36,7 @@ def similarity(left: OperationalModel, right: OperationalModel, matches: list[Ma
     skipped_nodes = (n1 - len(one)) + (n2 - len(one))
     fskipn = skipped_nodes / (n1 + n2) if n1 + n2 else 0.0
     fskipe = (len(ledges) + len(redges) - 2 * len(kept)) / (len(ledges) + len(redges)) if ledges or redges else 0.0
-    fsubn = 2 * sum(1 - m.score for m in one) / (2 * len(one)) if one else 0.0
+    fsubn = 2 * fsum(1 - m.score for m in one) / (2 * len(one)) if one else 0.0
     structural = 1 - (fskipn + fskipe + fsubn) / 3
     behavioural = behaviour_similarity(lprof, rprof, mapping)
     overall = (node + structural + behavioural) / 3
