@@ -35,16 +35,16 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
 
     Exit code 1 if any town has a missing or deviating obligation.
     """
-    from vollzug.compare.engine import compare_all
-    from vollzug.compare.inputs import load_inputs
+    from vollzug.compare.files import compare_files
+    from vollzug.loader import iter_model_files
     from vollzug.report.output import progress_bar, render, write_files
 
-    inputs = load_inputs(models, references, law, jobs)
-    for note in inputs.notes:
+    files_in = iter_model_files(models)
+    with progress_bar(len(files_in), "Vergleich", not quiet) as advance:
+        result, notes = compare_files(files_in, references, law=law, jobs=jobs, pairwise_mode=pairwise,
+                                      rules=not no_rules, progress=advance, diff_mode=diff_mode)
+    for note in notes:
         click.echo(note, err=True)
-    with progress_bar(len(inputs.towns), "Vergleich", not quiet) as advance:
-        result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, pairwise_mode=pairwise,
-                             rules=not no_rules, progress=advance, diff_mode=diff_mode)
     files = render(result, [fmt], lang)  # type: ignore[arg-type]
     if out_dir is not None:
         for path in write_files(files, out_dir):

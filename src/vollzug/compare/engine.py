@@ -129,6 +129,10 @@ class _Keys:
         base = slug(m.name if m else Path(town.path).stem or town.model.title)
         if town.model.variant == "SOLL":
             base += "-soll"
+        return self.unique(base)
+
+    def unique(self, base: str) -> str:
+        """``base``, or ``base-2``, ``base-3`` … when it was given out before."""
         self.seen[base] += 1
         return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
 
@@ -225,6 +229,13 @@ def compare_law(
     for result, sig in _run(_items(towns), ctx, jobs, progress):
         results.append(result)
         signatures.append(sig)
+    return finish(results, signatures, reference, law_id, ctx, pairwise_mode)
+
+
+def finish(results: list[TownResult], signatures: list[Signature], reference: Town, law_id: str, ctx: _Context,
+           pairwise_mode: str) -> Comparison:
+    """The comparison of one law from its towns' results: town × town matrix, clustering, ranking, outliers."""
+    source, detail, rules = ctx.source, ctx.detail, ctx.rules
     do_pairs = pairwise_mode == "on" or (pairwise_mode == "auto" and len(results) <= PAIRWISE_LIMIT)
     similarity = clustering = None
     if do_pairs and len(results) >= 2:

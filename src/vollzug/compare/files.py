@@ -1,0 +1,213 @@
+"""Dateivergleich: compare model files streamed through worker processes that load their own files.
+
+:func:`compare_files` gives the same :class:`ComparisonSet` as :func:`vollzug.compare.inputs.load_inputs` followed by
+:func:`vollzug.compare.engine.compare_all`, but never holds the towns' models: each worker reads a chunk of files,
+compares each model with the reference of its law and sends back only the small :class:`TownResult` and
+:class:`Signature`. With ``jobs`` > 1 only file names travel to the workers (no pickled models), and reading YAML,
+which costs more than the comparison itself, is spread over the processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vollzug.compare import engine as eng
+from vollzug.compare.applicability import obligation_source
+from vollzug.compare.features import extract
+from vollzug.compare.results import Comparison, ComparisonSet, TownResult
+from vollzug.compare.similarity import Signature, signature
+from vollzug.errors import ConfigError
+from vollzug.loader import iter_model_files, load_model
+from vollzug.model.process import OperationalModel
+
+CHUNK = 32
+"""Files per worker task."""
+
+
+@dataclass(frozen=True)
+class _Done:
+    """A compared file: its law, result (with the unsuffixed key) and signature; ``ags`` for own-SOLL pairing."""
+
+    law: str
+    result: TownResult
+    signature: Signature
+    ags: str | None
+
+
+@dataclass(frozen=True)
+class _NoReference:
+    """A file of a law without a reference (so far)."""
+
+    law: str | None
+    path: str
+    title: str
+
+
+_Outcome = _Done | _NoReference | None
+"""None: the file is left out (other law than ``--law``, or a reference itself)."""
+
+
+@dataclass
+class _State:
+    """What every worker needs: one comparison context per law, the law filter and the reference paths."""
+
+    contexts: dict[str, eng._Context]
+    law: str | None
+    reference_paths: frozenset[str]
+    reference_names: frozenset[str] = field(default_factory=frozenset)
+
+
+_STATE: _State | None = None
+
+
+def _init(state: _State) -> None:
+    global _STATE  # one state per worker process
+    _STATE = state
+
+
+def _base_key(model: OperationalModel, path: str) -> str:
+    m = model.municipality
+    base = eng.slug(m.name if m else Path(path).stem or model.title)
+    return base + "-soll" if model.variant == "SOLL" else base
+
+
+def _one(path: str, state: _State) -> _Outcome:
+    if str(Path(path).resolve()) in state.reference_paths or path in state.reference_names:
+        return None
+    model = load_model(path).model
+    if state.law and model.law != state.law:
+        return None
+    town_law = model.law or state.law
+    ctx = state.contexts.get(town_law or "")
+    if ctx is None:
+        return _NoReference(town_law, path, model.title)
+    result, sig = eng._town_result(eng.Town(model, path), _base_key(model, path), ctx)
+    m = model.municipality
+    return _Done(town_law or "?", result, sig, m.ags if m is not None else None)
+
+
+def _chunk(paths: list[str]) -> list[_Outcome]:
+    assert _STATE is not None
+    return [_one(p, _STATE) for p in paths]
+
+
+def _run(paths: list[str], state: _State, jobs: int, progress: eng.Progress | None) -> Iterator[_Outcome]:
+    """Outcomes in input order; with ``jobs`` > 1 over worker processes with a bounded number of chunks in flight."""
+    if jobs <= 1 or len(paths) < 2 * CHUNK:
+        _init(state)
+        for path in paths:
+            yield _one(path, state)
+            if progress:
+                progress(1)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(state,)) as pool:
+        pending: deque[Future[list[_Outcome]]] = deque()
+        for start in range(0, len(paths), CHUNK):
+            pending.append(pool.submit(_chunk, paths[start:start + CHUNK]))
+            while len(pending) >= 3 * jobs or (start + CHUNK >= len(paths) and pending):
+                done = pending.popleft().result()
+                yield from done
+                if progress:
+                    progress(len(done))
+
+
+def _context(reference: eng.Town, law_id: str, diff_mode: str, count: int, rules: bool) -> eng._Context:
+    full = diff_mode == "full" or (diff_mode == "auto" and count <= eng.FULL_DIFF_LIMIT)
+    ref_features = extract(reference.model)
+    return eng._Context(reference.model, ref_features, signature(ref_features),
+                        obligation_source(law_id, reference.model, None), True, rules, full)
+
+
+def _discover(refs: list[eng.Town], wanted: set[str], known: set[Path]) -> tuple[list[eng.Town], list[str]]:
+    """SOLL models of the wanted laws in the folders of the given references (as :func:`load_inputs` does)."""
+    found: list[eng.Town] = []
+    notes: list[str] = []
+    folders = sorted({Path(r.path).parent for r in refs if r.path})
+    for candidate in iter_model_files(folders):
+        if not wanted:
+            break
+        if Path(candidate).resolve() in known:
+            continue
+        loaded = load_model(candidate)
+        if loaded.model.variant == "SOLL" and loaded.model.law in wanted:
+            found.append(eng.Town(loaded.model, str(candidate)))
+            wanted.discard(loaded.model.law)
+            notes.append(f"Referenz für {loaded.model.law}: {candidate} (im Ordner der Referenz gefunden)")
+    return found, notes
+
+
+def _with_own_solls(done: list[_Done], ctx: eng._Context) -> list[_Done]:
+    """Redo the IST towns that have their own SOLL among the inputs (rare: both files are read again)."""
+    soll_by_ags = {d.ags: d.result.path for d in done if d.result.variant == "SOLL" and d.ags is not None}
+    if not soll_by_ags:
+        return done
+    out: list[_Done] = []
+    for d in done:
+        own_path = soll_by_ags.get(d.ags) if d.ags is not None and d.result.variant == "IST" else None
+        if own_path is None:
+            out.append(d)
+            continue
+        model = load_model(d.result.path).model
+        result, sig = eng._town_result(eng.Town(model, d.result.path), d.result.key, ctx, load_model(own_path).model)
+        out.append(_Done(d.law, result, sig, d.ags))
+    return out
+
+
+def compare_files(
+    models: Sequence[str | Path], references: Sequence[str | Path], *, law: str | None = None, jobs: int = 1,
+    pairwise_mode: str = "auto", rules: bool = True, diff_mode: str = "fast", progress: eng.Progress | None = None,
+) -> tuple[ComparisonSet, list[str]]:
+    """Compare the model files (folders expanded) with the references; returns the result and notes."""
+    if diff_mode not in {"auto", "full", "fast"}:
+        raise ConfigError(f"unknown diff mode '{diff_mode}' (auto, full, fast)")
+    if pairwise_mode not in {"auto", "on", "off"}:
+        raise ConfigError(f"unknown pairwise mode '{pairwise_mode}' (auto, on, off)")
+    if not references:
+        raise ConfigError("at least one --reference SOLL model is needed")
+    refs = [eng.Town(load_model(p).model, str(p)) for p in iter_model_files([Path(r) for r in references])]
+    paths = [str(p) for p in iter_model_files([Path(m) for m in models])]
+    by_law: dict[str, eng.Town] = {}
+    for ref in refs:
+        by_law.setdefault(ref.model.law or law or "?", ref)
+    known = {Path(r.path).resolve() for r in refs}
+    state = _State({k: _context(r, k, diff_mode, len(paths), rules) for k, r in by_law.items()}, law,
+                   frozenset(str(p) for p in known), frozenset(r.path for r in refs))
+    outcomes = list(_run(paths, state, jobs, progress))
+    contexts = dict(state.contexts)
+    notes: list[str] = []
+    wanted = {o.law for o in outcomes if isinstance(o, _NoReference) and o.law is not None}
+    if wanted:
+        found, notes = _discover(refs, wanted, known)
+        if found:
+            for ref in found:
+                by_law.setdefault(ref.model.law or law or "?", ref)
+            redo = [i for i, o in enumerate(outcomes) if isinstance(o, _NoReference) and o.law in by_law]
+            contexts.update({k: _context(r, k, diff_mode, len(redo), rules) for k, r in by_law.items()
+                             if k not in contexts})
+            state = _State(contexts, law, state.reference_paths, frozenset(r.path for r in refs + found))
+            for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None),  # type: ignore[union-attr]
+                                      strict=True):
+                outcomes[index] = outcome
+    groups: dict[str, list[_Done]] = {}
+    skipped: list[str] = []
+    for outcome in outcomes:
+        if isinstance(outcome, _NoReference):
+            skipped.append(f"{outcome.path or outcome.title}: kein Referenz-SOLL für Gesetz {outcome.law}")
+        elif outcome is not None:
+            groups.setdefault(outcome.law, []).append(outcome)
+    comparisons: list[Comparison] = []
+    for name, done in groups.items():
+        ctx = contexts[name]
+        done = _with_own_solls(done, ctx)
+        keys = eng._Keys()
+        results = [d.result if (k := keys.unique(d.result.key)) == d.result.key
+                   else d.result.model_copy(update={"key": k}) for d in done]
+        comparisons.append(eng.finish(results, [d.signature for d in done], by_law[name], name, ctx, pairwise_mode))
+    result = ComparisonSet(generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                           comparisons=tuple(comparisons), skipped=tuple(skipped))
+    return result, notes
