@@ -158,6 +158,8 @@ class ResourceDelta(_Record):
 
     step: str
     """Step id (right id if matched or added, left id if removed); ``*`` for totals."""
+    step_name: str = ""
+    """Label of that step (for reports)."""
     kind: str
     """Resource kind: staff, budget, it_system, data_source, external_service."""
     name: str

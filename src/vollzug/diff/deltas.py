@@ -59,8 +59,8 @@ def _measures(step: Step) -> dict[tuple[str, str, str], float]:
     out: dict[tuple[str, str, str], float] = {}
     key: tuple[str, str, str]
     for res in step.resources:
-        if isinstance(res, StaffResource):
-            key, value = (res.kind, res.name, "fte"), res.fte
+        if isinstance(res, StaffResource):  # unnamed staff is named by its unit (else the step's lane)
+            key, value = (res.kind, res.name or res.unit or step.lane or "", "fte"), res.fte
         elif isinstance(res, BudgetResource):
             key, value = (res.kind, res.name, "eur"), res.eur
         elif isinstance(res, ExternalServiceResource):
@@ -98,11 +98,12 @@ def resource_deltas(pairs: list[tuple[Step | None, Step | None]]) -> list[Resour
         rm = _measures(rs) if rs else {}
         _pair_by_kind(lm, rm)
         step_id = rs.id if rs else ls.id if ls else "?"
+        step_name = (rs.name if rs else "") or (ls.name if ls else "")
         for key in sorted(set(lm) | set(rm)):
             lv, rv = lm.get(key), rm.get(key)
             if lv is not None and rv is not None and abs(lv - rv) < 1e-9:
                 continue
-            out.append(ResourceDelta(step=step_id, kind=key[0], name=key[1], measure=key[2],
+            out.append(ResourceDelta(step=step_id, step_name=step_name, kind=key[0], name=key[1], measure=key[2],
                                      left=lv, right=rv, delta=round((rv or 0.0) - (lv or 0.0), 6)))
     return out
 
@@ -158,8 +159,14 @@ def stakeholder_deltas(left: OperationalModel, right: OperationalModel) -> list[
     return out
 
 
-def step_deltas(pairs: list[tuple[Step | None, Step | None]]) -> list[DomainDelta]:
-    """Notification, deadline, obligation and citation differences of step pairs."""
+def step_deltas(pairs: list[tuple[Step | None, Step | None]],
+                step_map: Mapping[str, str] | None = None) -> list[DomainDelta]:
+    """Notification, deadline, obligation and citation differences of step pairs.
+
+    Left deadlines are compared with their ``after`` step translated through ``step_map`` (left → right step id),
+    so "3 months after the update" is the same deadline in two towns whose update steps have different ids.
+    """
+    mapping = step_map or {}
     out: list[DomainDelta] = []
     for ls, rs in pairs:
         step = rs or ls
@@ -180,7 +187,7 @@ def step_deltas(pairs: list[tuple[Step | None, Step | None]]) -> list[DomainDelt
         for c in sorted(lc - rc):
             out.append(DomainDelta(kind="citation", change="removed", element=step.id, subject=c, left=c,
                                    text=Text.of(m_.CITATION_REMOVED, name=name, subject=c)))
-        ld = {_deadline_text(d): plain(d) for d in (ls.deadlines if ls else ())}
+        ld = {_deadline_text(d, mapping): plain(d) for d in (ls.deadlines if ls else ())}
         rd = {_deadline_text(d): plain(d) for d in (rs.deadlines if rs else ())}
         for key in sorted(set(rd) - set(ld)):
             out.append(DomainDelta(kind="deadline", change="added", element=step.id, subject=key, right=rd[key],
@@ -192,8 +199,10 @@ def step_deltas(pairs: list[tuple[Step | None, Step | None]]) -> list[DomainDelt
     return out
 
 
-def _deadline_text(d: object) -> str:
+def _deadline_text(d: object, mapping: Mapping[str, str] | None = None) -> str:
     values = plain(d)
+    if mapping and isinstance(values.get("after"), str):
+        values["after"] = mapping.get(values["after"], values["after"])
     return ", ".join(f"{k}={v}" for k, v in sorted(values.items()))
 
 

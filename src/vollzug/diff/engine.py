@@ -175,8 +175,9 @@ def _walk(left: Side, right: Side, li: dict[str, Element], ri: dict[str, Element
     for rid, rel in sorted(ri.items()):
         if rid not in reverse:
             handler.add(rid, rel.type, rel.name, rel.category)
-    if both_xml:
-        _walk_xml(left.view, right.view, mapping, handler, mode)  # type: ignore[arg-type]
+    if both_xml:  # layout only for two versions of one drawing (same process id or --match id), not two towns
+        same_drawing = mode == "id" or left.model.id == right.model.id
+        _walk_xml(left.view, right.view, mapping, handler, mode, same_drawing)  # type: ignore[arg-type]
 
 
 def _xml_mapping(lv: XmlView, rv: XmlView, mapping: dict[str, str], mode: MatchMode) -> dict[str, str]:
@@ -191,7 +192,8 @@ def _xml_mapping(lv: XmlView, rv: XmlView, mapping: dict[str, str], mode: MatchM
     return full
 
 
-def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handler, mode: MatchMode) -> None:
+def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handler, mode: MatchMode,
+              compare_layout: bool = True) -> None:
     full = _xml_mapping(lv, rv, mapping, mode)
     reverse = {v: k for k, v in full.items()}
     owner = {el.props["processRef"]: el.id for el in rv.elements.values()
@@ -206,15 +208,15 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
             attrs = []  # byte-identical subtree, identity mapping: nothing changed (no property extraction)
         else:
             attrs = _compare(el.props, rel.props, full, XML_REF_PATHS)
-        if mode == "auto":
-            attrs = [a for a in attrs if a.path not in ("id",)]
+        if mode == "auto":  # ids of nested untracked children (bpmn:property …) differ between drawings
+            attrs = [a for a in attrs if a.path != "id" and not a.path.endswith("/@id")]
         if rel.type == "process" and rid in owner and owner[rid] in rv.elements:
             part = rv.elements[owner[rid]]
             attrs = [AttrChange(path=f"processRef.{a.path}", left=a.left, right=a.right) for a in attrs]
             handler.change(part.id, reverse.get(part.id, part.id), part.type, part.name, "pool", attrs)
         else:
             handler.change(rid, lid, rel.type, rel.name or el.name, _category(rel.type), attrs)
-        layouts = lv.layout_pair(lid, rv, rid) if lid == rid else None  # two different drawings: not compared
+        layouts = lv.layout_pair(lid, rv, rid) if lid == rid and compare_layout else None
         if layouts is not None:
             handler.layout_changed(rid, rel.type, rel.name, _category(rel.type),
                                    _compare(layouts[0], layouts[1], {}, frozenset()))
@@ -253,9 +255,10 @@ def _behaviour(left: OperationalModel, right: OperationalModel, matches: list[Ma
                 continue
             name_a = rtypes[ra].name or ltypes[la].name or ra
             name_b = rtypes[rb].name or ltypes[lb].name or rb
+            left_a, left_b = ltypes[la].name or name_a, ltypes[lb].name or name_b  # each side in its own words
             texts = {lang: messages.BEHAVIOUR(
                 lang, left=options.left_label, right=options.right_label,
-                left_phrase=messages.RELATION_PHRASE[lrel](lang, a=name_a, b=name_b),
+                left_phrase=messages.RELATION_PHRASE[lrel](lang, a=left_a, b=left_b),
                 right_phrase=messages.RELATION_PHRASE[rrel](lang, a=name_a, b=name_b)) for lang in ("de", "en")}
             out.append(BehaviourDelta(left_a=la, left_b=lb, right_a=ra, right_b=rb, name_a=name_a, name_b=name_b,
                                       left_relation=lrel, right_relation=rrel, text=Text(**texts)))
@@ -302,7 +305,7 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
 
     domain = (deltas.stakeholder_deltas(lm, rm)
               + deltas.message_flow_deltas(flows(ri, handler.added), flows(li, handler.removed))
-              + deltas.step_deltas(step_pairs))
+              + deltas.step_deltas(step_pairs, step_map))
     result = DiffResult(
         left_label=opts.left_label, right_label=opts.right_label,
         left_file=str(left.path or ""), right_file=str(right.path or ""), match_mode=opts.match,

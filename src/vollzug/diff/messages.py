@@ -71,3 +71,14 @@ ACCOUNTABLE = Msg("A: {left} → {right}", "A: {left} → {right}")
 RESPONSIBLE = Msg("R: {left} → {right}", "R: {left} → {right}")
 TOTALS = Msg("Summe VZÄ {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}",
              "Total FTE {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}")
+
+RESOURCE_KIND: dict[str, Msg] = {
+    "staff": Msg("Personal", "staff"), "budget": Msg("Budget", "budget"), "it_system": Msg("IT-System", "IT system"),
+    "data_source": Msg("Datenquelle", "data source"), "external_service": Msg("Fremdleistung", "external service"),
+}
+"""Resource kinds in reports."""
+
+MEASURE: dict[str, Msg] = {
+    "fte": Msg("VZÄ", "FTE"), "eur": Msg("EUR", "EUR"), "presence": Msg("vorhanden", "present"),
+}
+"""Measures of resource deltas in reports."""

@@ -43,6 +43,9 @@ ATTRIBUTE_DEFAULTS: dict[str, str] = {
 }
 """BPMN attribute defaults: an attribute written with its default value equals the attribute left out."""
 
+GENERATED_SUMMARY_FORMAT = "text/x-vollzug-summary"
+"""``textFormat`` of the documentation ``vollzug build`` writes from the ``vz:`` values (compared there, not twice)."""
+
 IGNORED_CHILDREN: frozenset[str] = frozenset({"incoming", "outgoing", "flowNodeRef"})
 """Derived or duplicated content: ``incoming``/``outgoing`` mirror flow refs, ``flowNodeRef`` is lane membership
 (reported by the model layer as a responsibility shift, not as a change of the lane)."""
@@ -171,7 +174,8 @@ def _props(node: Any, local_name: str) -> dict[str, Any]:
         if not isinstance(tag, str) or tag.startswith(_VZ_PREFIX) or _is_tracked(child):
             continue
         bpmn_local = _bpmn_local(tag)
-        if bpmn_local in IGNORED_CHILDREN:
+        if bpmn_local in IGNORED_CHILDREN or (bpmn_local == "documentation"
+                                              and child.get("textFormat") == GENERATED_SUMMARY_FORMAT):
             continue
         local = bpmn_local if bpmn_local is not None else etree.QName(tag).localname
         key = "eventDefinitions" if local.endswith("EventDefinition") else _qname(child, tag)

@@ -34,6 +34,7 @@ def value(v: Any, limit: int = 120) -> str:
     if v is None:
         return "—"
     text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
+    text = " ⏎ ".join(line.strip() for line in text.strip().splitlines()) if "\n" in text else text
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -88,7 +89,9 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
             shifts.append("    " + m_.RESPONSIBLE(lang, left=", ".join(s.left_responsible) or "—",
                                                  right=", ".join(s.right_responsible) or "—"))
     out.append(Section("responsibility", m_.HEADINGS["responsibility"](lang), shifts))
-    res = [f"{d.step}: {d.kind} „{d.name}“ {d.measure} {value(d.left)} → {value(d.right)} (Δ {d.delta:+g})"
+    res = [f"„{d.step_name or d.step}“: {m_.RESOURCE_KIND.get(d.kind, Msg(d.kind, d.kind))(lang)}"
+           + (f" „{d.name}“" if d.name else "")
+           + f" {m_.MEASURE[d.measure](lang)} {value(d.left)} → {value(d.right)} (Δ {d.delta:+g})"
            for d in result.resource_deltas]
     t = result.resource_totals
     if res or t.left_fte != t.right_fte or t.left_eur != t.right_eur:
