@@ -1,66 +1,136 @@
 """Benchmark of ``vollzug compare``: N synthetic towns against the Kreis reference SOLL.
 
-Runs each case in a fresh child process (so peak memory is per case) and prints a table:
-wall time, peak RSS (process + its worker processes), cost per town. Cases: N = 24 (Kreis Steinfurt),
-396 (NRW) and 10,754 (all German municipalities) through the fast path (no rules, no per-town detail,
-no all-pairs matrix above 2,000 towns), and the all-pairs similarity matrix with clustering for N = 396.
-Synthetic towns are generated in memory (not timed; 1,000 distinct variants, reused under new
-municipalities beyond that); goal: 10,754 towns in < 60 s and < 2 GB.
+Two kinds of case, each in a fresh process, so that memory is per case:
 
-Usage: python benchmarks/bench_compare.py [--jobs 2] [--sizes 24,396,10754]
+* ``cli`` — what a user sees: ``vollzug compare DIR --reference SOLL [--no-rules] [--jobs J] -q`` run as a
+  subprocess over N synthetic towns on disk (written once by ``vollzug synth --seed 42`` into ``--data``, not
+  timed; ``yaml`` = authoring YAML, ``bpmn`` = the same towns as built BPMN). Times everything: start-up,
+  reading and validating every file, diff + rules per town, matrix, text output. CPU = user + system of the
+  command and its worker processes (``wait4``); peak = highest sum of the RSS of the process tree (sampled
+  every 50 ms).
+* ``engine`` — the comparison alone on models already in memory (no files, no rules, no per-town detail;
+  towns generated on the fly, generation time subtracted), and ``pairwise`` — the all-pairs similarity matrix
+  with clustering for N towns.
+
+Usage::
+
+    python benchmarks/bench_compare.py                       # the default table (several minutes for 10,754)
+    python benchmarks/bench_compare.py --cases cli:yaml:24:1:rules,cli:yaml:396:2:norules
+    python benchmarks/bench_compare.py --cases engine:10754:1,pairwise:396
+
+A ``cli`` case is ``cli:<yaml|bpmn>:<N>:<jobs>:<rules|norules>``. Goal: 10,754 towns < 60 s and < 2 GB.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCES = (ROOT / "models" / "soll" / "wpg-kreis-steinfurt.yaml", ROOT / "tests" / "fixtures" / "compare" /
-              "wpg-soll.yaml")
-
-
+REFERENCE = ROOT / "models" / "soll" / "wpg-kreis-steinfurt.yaml"
+DEFAULT_DATA = Path(tempfile.gettempdir()) / "vollzug-bench-compare"
+DEFAULT_CASES = ("cli:yaml:24:1:rules,cli:yaml:24:1:norules,cli:yaml:396:1:rules,cli:yaml:396:2:rules,"
+                 "cli:yaml:396:2:norules,cli:yaml:10754:1:norules,cli:yaml:10754:2:norules,cli:yaml:10754:2:rules,"
+                 "cli:bpmn:10754:2:norules,cli:bpmn:10754:2:rules,engine:24:1,engine:396:1,engine:10754:1,"
+                 "pairwise:396")
 POOL = 1000
-"""Distinct synthetic variants; larger N reuse them under new municipalities."""
+"""Engine cases: distinct synthetic variants; larger N reuse them under new municipalities."""
+SEED = 42
 
 
-def _peak_mb() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return (own + children) / 1024.0
+def _vollzug() -> list[str]:
+    return [sys.executable, "-m", "vollzug"]
 
 
-def run_case(n: int, jobs: int, mode: str) -> dict[str, object]:
-    """One measurement (called in a child process)."""
+def towns_dir(data: Path, fmt: str, n: int) -> Path:
+    """The folder of N synthetic towns in ``fmt``; generated with ``vollzug synth`` unless already there."""
+    target = data / f"{fmt}-{n}"
+    if target.is_dir() and sum(1 for _ in target.rglob(f"*.{fmt}")) == n:
+        return target
+    print(f"  (generating {n} {fmt} towns into {target}, not timed)", file=sys.stderr)
+    subprocess.run([*_vollzug(), "synth", "--towns", str(n), "--from", str(REFERENCE), "-o", str(target),
+                    "--seed", str(SEED), "--format", fmt, "-q"], check=True)
+    return target
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Sum of VmRSS of a process and all its descendants (Linux /proc)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_cli(data: Path, fmt: str, n: int, jobs: int, rules: bool) -> dict[str, object]:
+    """One end-to-end ``vollzug compare`` run over files."""
+    folder = towns_dir(data, fmt, n)
+    args = [*_vollzug(), "compare", str(folder), "--reference", str(REFERENCE), "--jobs", str(jobs), "-q"]
+    if not rules:
+        args.append("--no-rules")
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=out, stderr=subprocess.PIPE)
+        peak = [0]
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.wait(0.05):
+                peak[0] = max(peak[0], _tree_rss_kb(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        stop.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        if proc.returncode not in (0, 1):
+            raise RuntimeError(f"compare failed ({proc.returncode}): {err[-2000:]}")
+        out.seek(0)
+        lines = out.read().decode("utf-8").count("\n")
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"case": f"cli {fmt} {'rules' if rules else 'no-rules'}", "n": n, "jobs": jobs, "wall_s": wall,
+            "cpu_s": cpu, "peak_mb": max(peak[0], usage.ru_maxrss) / 1024.0, "per_town_ms": 1000 * wall / n,
+            "output_lines": lines}
+
+
+def run_engine(n: int, mode: str) -> dict[str, object]:
+    """The comparison (or the all-pairs matrix) on models in memory; generation time is subtracted."""
     from vollzug.compare.engine import Town, compare_law
     from vollzug.loader import load_model
     from vollzug.model.process import OperationalModel
     from vollzug.synth import synth_towns
 
-    ref_path = next(p for p in REFERENCES if p.is_file())
-    reference = load_model(ref_path).model
+    reference = load_model(REFERENCE).model
     spent = [0.0, 0.0]
 
     def stream() -> Iterator[Town]:
-        """Synthetic towns made on demand (time spent making them is measured apart and subtracted).
-
-        The first POOL towns are distinct variants; later ones reuse a variant's process under a new
-        municipality (model_copy), which costs the comparison exactly the same but saves generation time.
-        """
-        made = synth_towns(reference, min(n, POOL), seed=42)
+        made = synth_towns(reference, min(n, POOL), seed=SEED)
         pool: list[OperationalModel] = []
         for index in range(n):
             t, c = time.perf_counter(), time.process_time()
             if index < POOL:
                 model = next(made)
                 pool.append(model)
-            else:
+            else:  # same process as a variant, new municipality: same comparison cost, no generation cost
                 base = pool[index % POOL]
                 assert base.municipality is not None and base.municipality.population is not None
                 population = base.municipality.population.model_copy(update={"count": 500 + (index * 7919) % 90_000})
@@ -71,49 +141,63 @@ def run_case(n: int, jobs: int, mode: str) -> dict[str, object]:
             spent[1] += time.process_time() - c
             yield Town(model)
 
-    t0, c0 = time.perf_counter(), time.process_time()
     if mode == "pairwise":
         towns = list(stream())
-        t0, c0 = time.perf_counter(), time.process_time()
-        spent[0] = spent[1] = 0.0
         from vollzug.compare.clustering import cluster
         from vollzug.compare.features import extract
         from vollzug.compare.similarity import pairwise, signature
 
+        t0, c0 = time.perf_counter(), time.process_time()
         matrices = pairwise([signature(extract(t.model)) for t in towns])
-        clustering = cluster([str(i) for i in range(n)], matrices["overall"])
-        assert clustering is not None
+        assert cluster([str(i) for i in range(n)], matrices["overall"]) is not None
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     else:
-        result = compare_law(stream(), Town(reference, str(ref_path)), detail=False, rules=False, jobs=jobs,
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = compare_law(stream(), Town(reference, str(REFERENCE)), detail=False, rules=False,
                              pairwise_mode="auto")
         assert len(result.towns) == n
-    wall = time.perf_counter() - t0 - spent[0]
-    cpu = time.process_time() - c0 - spent[1]
-    generate = spent[0]
-    return {"n": n, "mode": mode, "jobs": jobs, "generate_s": generate, "wall_s": wall,
-            "per_town_ms": 1000 * wall / n, "cpu_s": cpu, "peak_mb": _peak_mb(), "reference": ref_path.name}
+        wall = time.perf_counter() - t0 - spent[0]
+        cpu = time.process_time() - c0 - spent[1]
+    peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024.0
+    return {"case": "engine (memory)" if mode == "compare" else "pairwise matrix", "n": n, "jobs": 1,
+            "wall_s": wall, "cpu_s": cpu, "peak_mb": peak, "per_town_ms": 1000 * wall / n}
+
+
+def run_case(case: str, data: Path) -> dict[str, object]:
+    """Dispatch one case string."""
+    parts = case.split(":")
+    if parts[0] == "cli":
+        return run_cli(data, parts[1], int(parts[2]), int(parts[3]), parts[4] == "rules")
+    return run_engine(int(parts[1]), "pairwise" if parts[0] == "pairwise" else "compare")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=1,
-                        help="Worker processes (in-memory towns: 1 is fastest; shipping models costs more)")
-    parser.add_argument("--sizes", default="24,396,10754")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--cases", default=DEFAULT_CASES, help="Comma-separated cases (see module docstring).")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Folder for the synthetic towns (reused).")
+    parser.add_argument("--json", type=Path, default=None, help="Also write the rows as JSON.")
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.case:
-        n, mode = args.case.split(":")
-        print(json.dumps(run_case(int(n), args.jobs, mode)))
+        print(json.dumps(run_case(args.case, args.data)))
         return
-    cases = [f"{n}:compare" for n in args.sizes.split(",")] + ["396:pairwise"]
-    print(f"{'case':<10} {'N':>7} {'jobs':>4} {'wall s':>8} {'cpu s':>8} {'ms/town':>8} {'peak MB':>8} {'gen s':>7}")
-    for case in cases:
-        out = subprocess.run([sys.executable, __file__, "--case", case, "--jobs", str(args.jobs)],
+    rows = []
+    print(f"{'case':<20} {'N':>6} {'jobs':>4} {'wall s':>8} {'cpu s':>8} {'ms/town':>8} {'peak MB':>8}  load")
+    for case in args.cases.split(","):
+        if case.startswith("cli:"):
+            parts = case.split(":")
+            towns_dir(args.data, parts[1], int(parts[2]))  # generate outside the measurement
+        out = subprocess.run([sys.executable, __file__, "--case", case, "--data", str(args.data)],
                              capture_output=True, text=True, check=True)
-        r = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{r['mode']:<10} {r['n']:>7} {r['jobs']:>4} {r['wall_s']:>8.2f} {r['cpu_s']:>8.2f} "
-              f"{r['per_town_ms']:>8.2f} {r['peak_mb']:>8.0f} {r['generate_s']:>7.1f}")
-    print("goal: 10754 towns < 60 s and < 2048 MB (peak = process + worker processes, ru_maxrss)")
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        row["load"] = os.getloadavg()[0]
+        rows.append(row)
+        print(f"{row['case']:<20} {row['n']:>6} {row['jobs']:>4} {row['wall_s']:>8.2f} {row['cpu_s']:>8.2f} "
+              f"{row['per_town_ms']:>8.2f} {row['peak_mb']:>8.0f}  {row['load']:.1f}", flush=True)
+    print("goal: 10754 towns < 60 s and < 2048 MB; cpu = user+system incl. worker processes; "
+          "load = 1-min load average after the case (other jobs on the machine)")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -62,6 +62,9 @@ def _name(rng: random.Random, used: set[str]) -> str:
 
 
 def _drop_step(doc: dict[str, Any], step_id: str) -> None:
+    """Remove a step, bridging its flows; its boundary events and annotations go with it."""
+    for boundary in [s["id"] for s in doc["steps"] if (s.get("event") or {}).get("attached_to") == step_id]:
+        _drop_step(doc, boundary)
     flows = doc["sequence_flows"]
     incoming = [f["source"] for f in flows if f["target"] == step_id]
     outgoing = [f["target"] for f in flows if f["source"] == step_id]
@@ -72,6 +75,7 @@ def _drop_step(doc: dict[str, Any], step_id: str) -> None:
     doc["steps"] = [s for s in doc["steps"] if s["id"] != step_id]
     doc["message_flows"] = [m for m in doc["message_flows"] if step_id not in (m["source"], m["target"])]
     doc["data_associations"] = [d for d in doc["data_associations"] if step_id not in (d["source"], d["target"])]
+    doc["annotations"] = [a for a in doc.get("annotations", []) if a.get("target") != step_id]
 
 
 def _merge_lanes(doc: dict[str, Any]) -> None:

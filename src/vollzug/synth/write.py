@@ -8,7 +8,8 @@ from typing import Any
 import yaml
 
 from vollzug.compare.engine import slug
-from vollzug.fileio import write_text_atomic
+from vollzug.errors import ConfigError
+from vollzug.fileio import write_bytes_atomic, write_text_atomic
 from vollzug.model.process import OperationalModel
 from vollzug.synth.generate import synth_towns
 
@@ -26,13 +27,24 @@ def to_yaml(model: OperationalModel) -> str:
     return head + yaml.dump(doc, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=120)
 
 
-def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed: int = 0) -> list[Path]:
-    """Generate and write ``count`` towns; returns the written paths."""
+def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed: int = 0, fmt: str = "yaml"
+                ) -> list[Path]:
+    """Generate and write ``count`` towns as authoring YAML or as built BPMN (``fmt``); returns the written paths.
+
+    The same seed gives the same towns in either format.
+    """
+    if fmt not in {"yaml", "bpmn"}:
+        raise ConfigError(f"unknown synth format '{fmt}' (yaml, bpmn)")
     law = (reference.law or "model").lower()
     written: list[Path] = []
     for model in synth_towns(reference, count, seed=seed):
         name = model.municipality.name if model.municipality else model.title
-        target = out_dir / slug(name) / f"{law}.yaml"
-        write_text_atomic(target, to_yaml(model))
+        target = out_dir / slug(name) / f"{law}.{fmt}"
+        if fmt == "bpmn":
+            from vollzug.authoring.build import build_bpmn
+
+            write_bytes_atomic(target, build_bpmn(model))
+        else:
+            write_text_atomic(target, to_yaml(model))
         written.append(target)
     return written
