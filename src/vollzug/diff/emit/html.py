@@ -21,10 +21,16 @@ _LEGEND: dict[str, Msg] = {
     "layout": Msg("nur Layout", "layout only"),
 }
 
+_FULL_SIZE = Msg("Diagramme in Originalgröße (nebeneinander, zum Lesen der Beschriftungen)",
+                 "Diagrams at full size (side by side, to read the labels)")
+
 _CSS = """
 body{font-family:sans-serif;margin:1.5em;color:#222}
 .diagrams{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1em}
-.diagrams figure{margin:0;border:1px solid #ccc;padding:.5em;overflow:auto;max-height:80vh}
+.diagrams figure{margin:0;border:1px solid #ccc;padding:.5em;overflow:auto}
+.diagrams.full figure{max-height:85vh}
+figcaption{font-weight:bold;margin-bottom:.3em}
+details{margin-top:1em} summary{cursor:pointer;font-weight:bold}
 .legend span{display:inline-block;padding:.1em .6em;margin-right:.5em;border:2px solid}
 section{margin-top:1.2em} li{margin:.15em 0} pre{margin:0;white-space:pre-wrap}
 """
@@ -50,10 +56,13 @@ def emit(result: DiffResult, ctx: EmitContext) -> bytes:
     """A complete HTML document."""
     title, sections = build(result, ctx.lang)
     lstates, rstates = states(result)
-    figures = []
+    overview: list[str] = []
+    full: list[str] = []
     for side, label, st in ((ctx.left, result.left_label, lstates), (ctx.right, result.right_label, rstates)):
-        svg = render(diagram_view(side), st, label) if side is not None else ""
-        figures.append(f"<figure><figcaption>{escape(label)}</figcaption>{svg}</figure>")
+        view = diagram_view(side) if side is not None else None
+        for scale, figures in ((None, overview), (1.0, full)):
+            svg = render(view, st, label, scale) if view is not None else ""
+            figures.append(f"<figure><figcaption>{escape(label)}</figcaption>{svg}</figure>")
     legend = "".join(f'<span style="border-color:{COLOURS[k][0]};background:{COLOURS[k][1]}">{escape(m(ctx.lang))}'
                      f"</span>" for k, m in _LEGEND.items())
     body = []
@@ -64,5 +73,7 @@ def emit(result: DiffResult, ctx: EmitContext) -> bytes:
     page = (f'<!DOCTYPE html>\n<html lang="{ctx.lang}"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
             f"<h1>{escape(title)}</h1><p class=\"legend\">{legend}</p>"
-            f'<div class="diagrams">{"".join(figures)}</div>{"".join(body)}</body></html>\n')
+            f'<div class="diagrams">{"".join(overview)}</div>'
+            f'<details open><summary>{escape(_FULL_SIZE(ctx.lang))}</summary>'
+            f'<div class="diagrams full">{"".join(full)}</div></details>{"".join(body)}</body></html>\n')
     return page.encode("utf-8")
