@@ -70,7 +70,8 @@ def test_html_is_self_contained_and_escapes_model_strings(tmp_path: Path) -> Non
     assert "<script" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
-    assert html.count("<svg") == 2
+    assert html.count("<svg") == 4  # each side twice: fitted overview side by side, then at full size
+    assert html.count('width="100%"') == 2
     assert 'data-state="changed"' in html
 
 
