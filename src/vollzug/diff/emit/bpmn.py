@@ -9,7 +9,7 @@ from vollzug.diff.emit import EmitContext
 from vollzug.diff.emit.diagram import right_bpmn_bytes
 from vollzug.diff.emit.html import states
 from vollzug.diff.emit.svg import COLOURS
-from vollzug.diff.xmlview import BPMNDI_NS, parse_bytes
+from vollzug.diff.xmlview import BPMN_NS, BPMNDI_NS, parse_bytes
 from vollzug.errors import ConfigError
 
 BIOC_NS = "http://bpmn.io/schema/bpmn/biocolor/1.0"
@@ -31,14 +31,17 @@ def colour(data: bytes, right_states: dict[str, str]) -> bytes:
             node.tail = "\n"
             new_root.addprevious(node)
         root = new_root
+    # pools and lanes get a coloured border only: a filled pool would hide the colours of the steps inside it
+    containers = {el.get("id") for el in root.iter(f"{{{BPMN_NS}}}participant", f"{{{BPMN_NS}}}lane")}
     for di in root.iter(f"{{{BPMNDI_NS}}}BPMNShape", f"{{{BPMNDI_NS}}}BPMNEdge"):
-        state = right_states.get(di.get("bpmnElement", ""))
+        ref = di.get("bpmnElement", "")
+        state = right_states.get(ref)
         if state is None:
             continue
         stroke, fill = COLOURS[state]
         di.set(f"{{{BIOC_NS}}}stroke", stroke)
         di.set(f"{{{COLOR_NS}}}border-color", stroke)
-        if di.tag.endswith("BPMNShape"):
+        if di.tag.endswith("BPMNShape") and ref not in containers:
             di.set(f"{{{BIOC_NS}}}fill", fill)
             di.set(f"{{{COLOR_NS}}}background-color", fill)
     return bytes(etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8"))
