@@ -26,7 +26,7 @@ from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
 
 CHUNK = 32
-"""Files per worker task."""
+"""Files per worker task (fewer for small inputs, so that every worker gets several tasks)."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def _chunk(paths: list[str]) -> list[_Outcome]:
 
 def _run(paths: list[str], state: _State, jobs: int, progress: eng.Progress | None) -> Iterator[_Outcome]:
     """Outcomes in input order; with ``jobs`` > 1 over worker processes with a bounded number of chunks in flight."""
-    if jobs <= 1 or len(paths) < 2 * CHUNK:
+    if jobs <= 1 or len(paths) < 4 * jobs:
         _init(state)
         for path in paths:
             yield _one(path, state)
@@ -107,9 +107,10 @@ def _run(paths: list[str], state: _State, jobs: int, progress: eng.Progress | No
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(state,)) as pool:
         pending: deque[Future[list[_Outcome]]] = deque()
-        for start in range(0, len(paths), CHUNK):
-            pending.append(pool.submit(_chunk, paths[start:start + CHUNK]))
-            while len(pending) >= 3 * jobs or (start + CHUNK >= len(paths) and pending):
+        size = max(1, min(CHUNK, len(paths) // (4 * jobs)))
+        for start in range(0, len(paths), size):
+            pending.append(pool.submit(_chunk, paths[start:start + size]))
+            while len(pending) >= 3 * jobs or (start + size >= len(paths) and pending):
                 done = pending.popleft().result()
                 yield from done
                 if progress:
