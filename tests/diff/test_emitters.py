@@ -92,7 +92,8 @@ def test_bpmn_output_from_yaml_is_built_and_valid_model() -> None:
     root = etree.fromstring(out)
     added = [s for s in root.iter("{http://www.omg.org/spec/BPMN/20100524/DI}BPMNShape")
              if s.get("bpmnElement") == "netz"]
-    assert added and added[0].get(f"{{{BIOC_NS}}}fill") == "#c8e6c9"
+    assert added and added[0].get(f"{{{BIOC_NS}}}stroke") == "#2e7d32"
+    assert added[0].get(f"{{{BIOC_NS}}}fill") is None  # a pool: border only, so the steps inside stay readable
     assert OperationalModel  # the coloured file is still BPMN: our own reader loads it
     from vollzug.bpmn.document import read_bpmn_bytes
 
