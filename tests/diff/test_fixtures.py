@@ -68,3 +68,16 @@ def test_fixture_case(case: Path) -> None:
 
 def test_there_are_cases() -> None:
     assert len(CASES) >= 8
+
+
+def test_two_towns_drawn_apart_no_layout_diff_and_deadlines_follow_the_matching() -> None:
+    """Rheine and Greven share lane and pool ids (``rat``, ``presse``, ``lanuv`` …) but are two drawings: no layout
+    changes between them. The LANUV report deadline ("3 months after the update") refers to each town's own update
+    step; through the matching it is the same deadline, not one dropped and one added."""
+    root = Path(__file__).resolve().parents[2]
+    result = diff_files(root / "models/ist/rheine/wpg.bpmn", root / "models/ist/greven/wpg.bpmn")
+    assert result.layout_changed == ()
+    assert result.matches and not result.equal
+    deadline_changes = [d for d in result.domain_deltas if d.kind == "deadline"]
+    assert not [d for d in deadline_changes if "P3M" in d.subject], deadline_changes
+    assert any(m.left == "bericht_lanuv" and m.right == "Activity_ijslvzu" for m in result.matches)
