@@ -31,9 +31,18 @@ _DI_RECORDS = frozenset({_SHAPE, f"{{{BPMNDI_NS}}}BPMNEdge"})
 _PLANE = f"{{{BPMNDI_NS}}}BPMNPlane"
 _DIAGRAM = f"{{{BPMNDI_NS}}}BPMNDiagram"
 _COUNT_DESCENDANTS = etree.XPath("count(.//*)")
+_COUNT_SELF_AND_DESCENDANTS = etree.XPath("count(descendant-or-self::*)")
+_WALK_TAGS: tuple[str, ...] = tuple(f"{{{ns}}}*" for ns in sorted(STANDARD_NS))
+"""Namespace wildcards of the standard namespaces: one cheap C-level test per element (a list of every known tag
+would cost more to set up than the walk itself)."""
+_SKIP_CONTENT: frozenset[str] = OPAQUE_TAGS | {tag for tag, spec in SPECS.items() if spec.category == "di"}
+"""Elements whose content is not walked: kept verbatim (extensions, mixed text) or DI (indexed separately)."""
 GENERATED_DOC_FORMATS = frozenset({"text/x-vollzug-summary"})
 """``bpmn:documentation`` text formats written by tools for display only; not read as documentation."""
 _line: Callable[[etree._Element], int | None] = operator.attrgetter("sourceline")
+_SPLIT_TAG: dict[str, tuple[str, str]] = {}
+"""Qualified tag → (namespace, local name), filled as tags are met."""
+_CHILD_REF_NAMES = {tag: tag.rpartition("}")[2] for tag in CHILD_REF_TAGS}
 _FLOWS = frozenset({"sequence_flow", "message_flow", "association"})
 
 
@@ -183,6 +192,18 @@ class BpmnDocument:
         self.diagnostics.append(Diagnostic(message, file=self.source, line=line, element=element, code=code))
 
 
+def _skipped_inside(nodes: list[etree._Element], tags: list[str]) -> tuple[set[etree._Element], int]:
+    """Walked elements inside content that is not walked (extensions, DI, unknown elements), and how many elements
+    of any kind that content holds."""
+    skip: set[etree._Element] = set()
+    inner = 0
+    for el, tag in zip(nodes, tags, strict=True):
+        if (tag in _SKIP_CONTENT or tag not in SPECS) and len(el) and el not in skip:
+            inner += int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
+            skip.update(el.iterdescendants(*_WALK_TAGS))
+    return skip, inner
+
+
 def read_bpmn_bytes(data: bytes, source: str | Path | None = None,
                     limits: safe_xml.Limits = safe_xml.DEFAULT_LIMITS) -> BpmnDocument:
     """Parse and index BPMN bytes."""
@@ -213,6 +234,8 @@ class _Indexer:
         self.lanes: list[BpmnElement] = []
         self.contexts: dict[etree._Element, tuple[str | None, str | None]] = {}
         """Container element → (its id, its top-level process id)."""
+        self._parent: etree._Element | None = None
+        self._parent_id: str | None = None
 
     def _enter(self, el: etree._Element, category: str, eid: str | None) -> None:
         outer = self._context(el)
@@ -232,43 +255,57 @@ class _Indexer:
     def run(self) -> None:
         """Index the semantic part element by element; from the DI only shapes and edges (filtered in C)."""
         root = self.doc.root
-        self._index(root, "definitions", None, None)
+        self._index(root, root.tag, "definitions", None, None)
         for top in root.iterchildren(etree.Element):
             if top.tag == _DIAGRAM:
                 self.doc.di_elements.extend(top.iter(_PLANE, *_DI_RECORDS))
+                continue
+            # Fast path: lxml hands out only elements in the BPMN/DI namespaces (filtered in C, so vendor content of
+            # extensionElements never becomes Python objects). That is exact when no element of a foreign namespace
+            # sits outside content that is not walked (extensionElements, documentation, unknown elements); two
+            # C-level counts prove it. Otherwise (foreign elements outside extensionElements) walk every element.
+            if not len(top):  # messages, item definitions, ...: nothing to prove
+                self._scan([top], [top.tag], set(), slow=True)
+                continue
+            nodes = list(top.iter(*_WALK_TAGS))
+            tags: list[str] = [el.tag for el in nodes]
+            skip = _skipped_inside(nodes, tags)
+            if len(nodes) - len(skip[0]) + skip[1] == int(_COUNT_SELF_AND_DESCENDANTS(top)):  # type: ignore[arg-type]
+                self._scan(nodes, tags, skip[0], slow=False)
             else:
-                self._scan(top)
+                nodes = list(top.iter(etree.Element))
+                self._scan(nodes, [el.tag for el in nodes], set(), slow=True)
         self._link()
 
-    def _scan(self, top: etree._Element) -> None:
-        skip = 0
+    def _scan(self, nodes: list[etree._Element], tags: list[str], skip: set[etree._Element], *, slow: bool) -> None:
+        """Index ``nodes`` (document order) but those in ``skip``; on the slow path, find what to skip as we go."""
         references = self.doc.references
-        for el in top.iter(etree.Element):
-            if skip:
-                skip -= 1
-                continue
-            tag: str = el.tag
-            if tag in OPAQUE_TAGS:
-                skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
-                self._opaque(el, tag)
+        for el, tag in zip(nodes, tags, strict=True):
+            if skip and el in skip:
                 continue
             spec = SPECS.get(tag)
             if spec is None:
                 self._unknown(el, tag)
-                skip = int(_COUNT_DESCENDANTS(el)) if len(el) else 0  # type: ignore[arg-type]
+                if slow:
+                    skip.update(el.iterdescendants())
                 continue
             category = spec.category
-            eid = el.get("id")
+            if tag in _SKIP_CONTENT:
+                if slow and len(el):
+                    skip.update(el.iterdescendants())
+                if category == "di":
+                    self.doc.di_elements.extend(el.iter(_PLANE, *_DI_RECORDS))
+                else:
+                    self._opaque(el, tag)
+                continue
             if category == "support":
                 if tag in CHILD_REF_TAGS:
                     self._child_ref(el, tag)
-                if eid is not None:
-                    self._index(el, category, None, None)
+                if el.get("id") is not None:
+                    self._index(el, tag, category, None, None)
                 continue
-            if category == "di":
-                self.doc.di_elements.extend(el.iter(_PLANE, *_DI_RECORDS))
-                skip = int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
-                continue
+            attrs: dict[str, str] = dict(el.items())  # type: ignore[arg-type]  # str in Python 3
+            eid = attrs.get("id")
             record = None
             if category == "data_association":
                 self.doc.data_association_elements.append(el)
@@ -276,15 +313,15 @@ class _Indexer:
                 self._enter(el, category, eid)
             if eid is not None:
                 container, process = self._context(el)
-                record = self._index(el, category, container, process)
+                record = self._index(el, tag, category, container, process, attrs)
             for attr in spec.refs:
-                value = el.get(attr)
+                value = attrs.get(attr)
                 if value:
                     references.append(Reference(eid, attr, local_ref(value), _line(el)))
             if record is not None:
                 if category in _FLOWS:
-                    record.source = local_ref(el.get("sourceRef") or "") or None
-                    record.target = local_ref(el.get("targetRef") or "") or None
+                    record.source = local_ref(attrs.get("sourceRef") or "") or None
+                    record.target = local_ref(attrs.get("targetRef") or "") or None
                 elif category == "lane":
                     self.lanes.append(record)
 
@@ -304,21 +341,28 @@ class _Indexer:
     def _child_ref(self, el: etree._Element, tag: str) -> None:
         """``incoming``/``outgoing``/``flowNodeRef``/``sourceRef``/``targetRef`` child elements."""
         value = local_ref(el.text or "")
+        if not value:
+            return
         parent = el.getparent()
-        owner_id = None if parent is None else parent.get("id")
-        name = tag.rpartition("}")[2]
-        if value:
-            self.doc.references.append(Reference(owner_id, name, value, _line(el)))
-        owner = self.doc.elements.get(owner_id or "")
-        if owner is not None and owner.category == "data_association" and value:
-            if name == "sourceRef":
-                owner.source = value
-            elif name == "targetRef":
-                owner.target = value
+        if parent is not self._parent:  # siblings share it: look its id up once
+            self._parent = parent
+            self._parent_id = None if parent is None else parent.get("id")
+        owner_id = self._parent_id
+        name = _CHILD_REF_NAMES[tag]
+        self.doc.references.append(Reference(owner_id, name, value, _line(el)))
+        if name == "sourceRef" or name == "targetRef":
+            owner = self.doc.elements.get(owner_id or "")
+            if owner is not None and owner.category == "data_association":
+                if name == "sourceRef":
+                    owner.source = value
+                else:
+                    owner.target = value
 
-    def _index(self, el: etree._Element, category: Category, container: str | None,
-               process: str | None) -> BpmnElement | None:
-        eid = el.get("id")
+    def _index(self, el: etree._Element, tag: str, category: Category, container: str | None,
+               process: str | None, attrs: dict[str, str] | None = None) -> BpmnElement | None:
+        if attrs is None:
+            attrs = dict(el.items())  # type: ignore[arg-type]
+        eid = attrs.get("id")
         if eid is None:
             return None
         if eid in self.doc.elements:
@@ -326,15 +370,18 @@ class _Indexer:
             self.doc.warn(f"duplicate id '{eid}' ",
                           line=_line(el), element=eid, code="RD003")
             return None
-        tag = el.tag
-        assert isinstance(tag, str)
-        ns, _, local = tag[1:].partition("}")
-        record = BpmnElement(eid, local, ns, category, el, _line(el), container, process,
-                             name=el.get("name") or "")
-        foreign = {key: el.get(key) or "" for key in map(str, el.keys())
-                   if key[0] == "{" and key[1:].partition("}")[0] not in STANDARD_NS}
-        if foreign:
-            record.foreign_attributes = foreign
+        split = _SPLIT_TAG.get(tag)
+        if split is None:
+            ns, _, local = tag[1:].partition("}")
+            split = _SPLIT_TAG[tag] = (ns, local)
+        foreign: Mapping[str, str] = _NO_ATTRIBUTES
+        for key in attrs:
+            if key[0] == "{":
+                foreign = {key: value for key, value in attrs.items()
+                           if key[0] == "{" and key[1:].partition("}")[0] not in STANDARD_NS} or _NO_ATTRIBUTES
+                break
+        record = BpmnElement(eid, split[1], split[0], category, el, _line(el), container, process,
+                             (), attrs.get("name") or "", "", foreign)
         self.doc.elements[eid] = record
         bucket = self.doc.by_category.get(category)
         if bucket is None:
@@ -360,9 +407,7 @@ class _Indexer:
                 node = elements.get(local_ref(ref_el.text or ""))
                 if node is not None:
                     node.lanes += (lane.id,)
-        for flow in elements.values():
-            if flow.category != "sequence_flow":
-                continue
+        for flow in self.doc.by_category.get("sequence_flow", ()):
             src = elements.get(flow.source or "")
             tgt = elements.get(flow.target or "")
             if src is not None:

@@ -157,7 +157,7 @@ def read_bytes_limited(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> byt
     """Read a file, refusing it by its size on disk before reading a single byte."""
     p = Path(path)
     try:
-        with open(p, "rb") as handle:
+        with p.open("rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             _check_size(size, limits, str(p))
             # Ask for what fstat announced plus one byte (to notice growth), not for max_bytes at once: that makes

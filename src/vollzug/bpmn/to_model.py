@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from vollzug.bpmn import extension as ext
 from vollzug.bpmn.document import BpmnDocument, BpmnElement, local_ref, read_bpmn
 from vollzug.bpmn.safe_xml import BPMN_NS, line_of
+from vollzug.bpmn.spec import BPMNDI_NS
 from vollzug.loader import LoadedModel
 from vollzug.model.actors import Stakeholder
 from vollzug.model.process import (
@@ -39,6 +40,7 @@ _NO_LOOP = frozenset({"startEvent", "endEvent", "intermediateCatchEvent", "inter
                       "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
                       "complexGateway"})
 _TIMERS = {_B + "timeDate": "date", _B + "timeDuration": "duration", _B + "timeCycle": "cycle"}
+_ANY_COLLAPSED_SHAPE = etree.XPath("boolean(//di:BPMNShape[@isExpanded='false'])", namespaces={"di": BPMNDI_NS})
 _DATA_KINDS = {"dataObjectReference": "object", "dataStoreReference": "store", "dataInput": "input",
                "dataOutput": "output", "dataObject": "object"}
 
@@ -54,6 +56,13 @@ class _Builder:
         self.doc = doc
         self.main = self._main_process()
         self.pool_of_process: dict[str, str] = {}
+        self._collapsed_shapes: bool | None = None
+
+    def _maybe_collapsed(self) -> bool:
+        """Whether any shape says ``isExpanded="false"`` (one C-level query instead of indexing the DI)."""
+        if self._collapsed_shapes is None:
+            self._collapsed_shapes = bool(_ANY_COLLAPSED_SHAPE(self.doc.root))
+        return self._collapsed_shapes
 
     def _decode(self, record: BpmnElement, tag: str, decode: Callable[[etree._Element], dict[str, Any]]
                 ) -> dict[str, Any]:
@@ -156,7 +165,7 @@ class _Builder:
                 loop = self._loop(record)
                 if loop != "none":
                     data["loop"] = loop
-            if record.category == "sub_process":
+            if record.category == "sub_process" and self._maybe_collapsed():
                 shape = self.doc.shape_element(record.id)
                 if shape is not None and shape.get("isExpanded") == "false":
                     data["collapsed"] = True
