@@ -151,6 +151,20 @@ class ResponsibilityShift(_Record):
     """RACI assignments only on the right, written ``party:letter``."""
     raci_removed: tuple[str, ...] = ()
     """RACI assignments only on the left."""
+    lane_moved: bool = True
+    """The step is in another lane (lanes compared through the lane pairing, not by id or name)."""
+    accountable_changed: bool = True
+    """Another party is A (compared through the pairing)."""
+    responsible_changed: bool = True
+    """Another party is R (compared through the pairing)."""
+    left_accountable_names: tuple[str, ...] = ()
+    """Names of the A parties on the left (for reports)."""
+    right_accountable_names: tuple[str, ...] = ()
+    """Names of the A parties on the right."""
+    left_responsible_names: tuple[str, ...] = ()
+    """Names of the R parties on the left."""
+    right_responsible_names: tuple[str, ...] = ()
+    """Names of the R parties on the right."""
 
 
 class ResourceDelta(_Record):

@@ -43,13 +43,20 @@ def responsibility_shifts(
         rraci = {f"{r.party}:{r.letter}" for r in rs.raci}
         if not lane_moved and lraci == rraci:
             continue
+        la, ra, lr, rr = _letters(ls, "A"), _letters(rs, "A"), _letters(ls, "R"), _letters(rs, "R")
         out.append(ResponsibilityShift(
             id=rs.id, left_id=ls.id, name=rs.name or ls.name, left_lane=ls.lane, right_lane=rs.lane,
             left_lane_name=lnames.get(ls.lane or "", ls.lane or ""),
             right_lane_name=rnames.get(rs.lane or "", rs.lane or ""),
-            left_accountable=_letters(ls, "A"), right_accountable=_letters(rs, "A"),
-            left_responsible=_letters(ls, "R"), right_responsible=_letters(rs, "R"),
+            left_accountable=la, right_accountable=ra, left_responsible=lr, right_responsible=rr,
             raci_added=tuple(sorted(rraci - lraci)), raci_removed=tuple(sorted(lraci - rraci)),
+            lane_moved=lane_moved,
+            accountable_changed=sorted(units.get(p, p) for p in la) != sorted(ra),
+            responsible_changed=sorted(units.get(p, p) for p in lr) != sorted(rr),
+            left_accountable_names=tuple(lnames.get(p, p) for p in la),
+            right_accountable_names=tuple(rnames.get(p, p) for p in ra),
+            left_responsible_names=tuple(lnames.get(p, p) for p in lr),
+            right_responsible_names=tuple(rnames.get(p, p) for p in rr),
         ))
     return out
 

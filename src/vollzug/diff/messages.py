@@ -67,6 +67,8 @@ SIMILARITY_NAMES: dict[str, Msg] = {
 }
 
 SHIFT = Msg("„{name}“: {left_lane} → {right_lane}", "“{name}”: {left_lane} → {right_lane}")
+SHIFT_SAME_LANE = Msg("„{name}“ (bleibt in {lane}): RACI ändert sich", "“{name}” (stays in {lane}): RACI changes")
+CONSULTED = Msg("C/I: {changes}", "C/I: {changes}")
 ACCOUNTABLE = Msg("A: {left} → {right}", "A: {left} → {right}")
 RESPONSIBLE = Msg("R: {left} → {right}", "R: {left} → {right}")
 TOTALS = Msg("Summe VZÄ {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}",

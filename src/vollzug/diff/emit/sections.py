@@ -80,14 +80,21 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
                         for r in result.reconnected]))
     shifts: list[str] = []
     for s in result.responsibility_shifts:
-        shifts.append(m_.SHIFT(lang, name=s.name, left_lane=s.left_lane_name or "—",
-                               right_lane=s.right_lane_name or "—"))
-        if s.left_accountable != s.right_accountable:
-            shifts.append("    " + m_.ACCOUNTABLE(lang, left=", ".join(s.left_accountable) or "—",
-                                                 right=", ".join(s.right_accountable) or "—"))
-        if s.left_responsible != s.right_responsible:
-            shifts.append("    " + m_.RESPONSIBLE(lang, left=", ".join(s.left_responsible) or "—",
-                                                 right=", ".join(s.right_responsible) or "—"))
+        if s.lane_moved:
+            shifts.append(m_.SHIFT(lang, name=s.name, left_lane=s.left_lane_name or "—",
+                                   right_lane=s.right_lane_name or "—"))
+        else:
+            shifts.append(m_.SHIFT_SAME_LANE(lang, name=s.name, lane=s.right_lane_name or "—"))
+        if s.accountable_changed:
+            shifts.append("    " + m_.ACCOUNTABLE(lang, left=", ".join(s.left_accountable_names) or "—",
+                                                 right=", ".join(s.right_accountable_names) or "—"))
+        if s.responsible_changed:
+            shifts.append("    " + m_.RESPONSIBLE(lang, left=", ".join(s.left_responsible_names) or "—",
+                                                 right=", ".join(s.right_responsible_names) or "—"))
+        others = [f"+{p}" for p in s.raci_added if not p.endswith((":A", ":R"))]
+        others += [f"−{p}" for p in s.raci_removed if not p.endswith((":A", ":R"))]
+        if others:
+            shifts.append("    " + m_.CONSULTED(lang, changes=", ".join(others)))
     out.append(Section("responsibility", m_.HEADINGS["responsibility"](lang), shifts))
     res = [f"„{d.step_name or d.step}“: {m_.RESOURCE_KIND.get(d.kind, Msg(d.kind, d.kind))(lang)}"
            + (f" „{d.name}“" if d.name else "")
