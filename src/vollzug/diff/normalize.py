@@ -77,6 +77,18 @@ SYNONYMS: dict[str, str] = {
     "employe": "personal", "employees": "personal", "beschaeftigt": "personal", "train": "schul",
     "training": "schul", "deadline": "frist", "risk": "risiko", "gefahr": "risiko", "board": "vorstand",
     "instruction": "anweis", "internal": "intern",
+    "assess": "pruef", "assessment": "pruef", "examin": "pruef", "examination": "pruef", "verify": "pruef",
+    "announc": "veroeffentlich", "announcement": "veroeffentlich", "obtain": "erheb", "acquir": "erheb",
+    "determin": "erheb", "anonymisier": "anonymis", "anonymiz": "anonymis", "aggregat": "aggreg",
+    "aggregier": "aggreg", "track": "ueberwach", "tracking": "ueberwach", "measur": "massnahm",
+    "measure": "massnahm", "measures": "massnahm", "uebermittel": "versend", "transmit": "versend",
+    "forward": "versend", "deliver": "versend", "procedur": "verfahren", "procedure": "verfahren",
+    "process": "verfahren", "year": "jahr", "years": "jahr", "month": "monat", "months": "monat", "five": "fuenf",
+    "paper": "vorlag", "tell": "informier", "meeting": "besprech", "stakeholder": "akteur",
+    "stakeholders": "akteur", "continuous": "fortlaufend", "continuously": "fortlaufend",
+    "throughout": "fortlaufend", "building": "gebaeud", "buildings": "gebaeud", "result": "ergebnis",
+    "results": "ergebnis", "current": "bestand", "proposal": "vorschlag", "shorten": "verkuerz",
+    "shortened": "verkuerz",
 }
 """Folded stem → canonical stem (German synonyms and English words)."""
 
@@ -103,7 +115,8 @@ DOMAIN_VOCABULARY: frozenset[str] = frozenset({
 })
 """Stems used for compound splitting in addition to those of the two models."""
 
-_SUFFIXES = ("ierungen", "ierung", "ungen", "ieren", "ung", "ern", "eln", "en", "er", "es", "e", "n", "s", "t")
+_SUFFIXES = ("ierungen", "ierung", "ungen", "ieren", "ung", "ern", "eln", "ing", "en", "ed", "er", "es", "e", "n", "s",
+             "t")  # "ing"/"ed": English participles ("planning", "finished")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
