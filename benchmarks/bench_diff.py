@@ -150,6 +150,9 @@ def _report(title: str, keys: list[str], node: dict[str, float], ours: dict[str,
 def main(argv: list[str]) -> int:
     """Time both tools on the bpmn-js-differ fixture pairs and on MIWG export/roundtrip pairs."""
     corpora = Path(argv[1]) if len(argv) > 1 else Path("/work/shared/corpora")
+    if not (corpora / "bpmn-js-differ" / "expected.json").is_file():
+        print(f"bench_diff: skipped, no bpmn-js-differ corpus under {corpora} (give the corpora folder as argument)")
+        return 0
     spec = json.loads((corpora / "bpmn-js-differ" / "expected.json").read_text(encoding="utf-8"))
     fixtures = list(dict.fromkeys((f"bpmn-js-differ/{c['before']}", f"bpmn-js-differ/{c['after']}")
                                   for c in spec["cases"]))
@@ -158,7 +161,11 @@ def main(argv: list[str]) -> int:
     node_runs: list[dict[str, float]] = []
     our_runs: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="vollzug-bench-") as tmp:
-        _install(Path(tmp))
+        try:
+            _install(Path(tmp))
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"bench_diff: could not install bpmn-js-differ from npm ({exc})", file=sys.stderr)
+            return 1
         for _ in range(PASSES):  # take turns, so that load from other processes hits both alike
             node_runs.append(_node_times(Path(tmp), corpora, pairs))
             our_runs.append(_our_times(corpora, pairs))
