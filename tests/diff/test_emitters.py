@@ -98,3 +98,29 @@ def test_bpmn_output_from_yaml_is_built_and_valid_model() -> None:
     from vollzug.bpmn.document import read_bpmn_bytes
 
     assert "beteiligung" in read_bpmn_bytes(out).elements
+
+
+def test_behaviour_deltas_of_one_activity_are_grouped() -> None:
+    """Participation before everything (left) vs in parallel from the start (right): one sentence, not four."""
+    from vollzug.diff import diff_models
+    from vollzug.diff.emit.sections import behaviour_lines
+    from vollzug.model.process import OperationalModel, SequenceFlow, Step
+
+    def model(flows: list[tuple[str, str]], extra: list[Step]) -> OperationalModel:
+        steps = [Step(id="s", type="startEvent", name="Start"), Step(id="x", name="Öffentlichkeit beteiligen")]
+        steps += [Step(id=i, name=n) for i, n in (("a", "Bestand analysieren"), ("b", "Potenzial analysieren"),
+                                                  ("c", "Entwurf erstellen"), ("d", "Plan beschließen"))]
+        steps += [*extra, Step(id="e", type="endEvent", name="Ende")]
+        return OperationalModel(steps=tuple(steps), sequence_flows=tuple(
+            SequenceFlow(id=f"f_{p}_{q}", source=p, target=q) for p, q in flows))
+
+    left = model([("s", "x"), ("x", "a"), ("a", "b"), ("b", "c"), ("c", "d"), ("d", "e")], [])
+    gateways = [Step(id="g1", type="parallelGateway"), Step(id="g2", type="parallelGateway")]
+    right = model([("s", "g1"), ("g1", "x"), ("g1", "a"), ("a", "b"), ("b", "c"), ("c", "d"), ("x", "g2"),
+                   ("d", "g2"), ("g2", "e")], gateways)
+    result = diff_models(left, right, DiffOptions(match="id"))
+    assert len(result.behaviour_deltas) == 4
+    lines = behaviour_lines(result, "de")
+    assert lines == ["„Öffentlichkeit beteiligen“ läuft in IST vor 4 Schritten, in SOLL parallel zu ihnen: "
+                     "„Bestand analysieren“, „Potenzial analysieren“, „Entwurf erstellen“, „Plan beschließen“."]
+    assert behaviour_lines(result, "en")[0].startswith("“Öffentlichkeit beteiligen” runs before 4 steps in IST")

@@ -84,3 +84,15 @@ MEASURE: dict[str, Msg] = {
     "fte": Msg("VZÄ", "FTE"), "eur": Msg("EUR", "EUR"), "presence": Msg("vorhanden", "present"),
 }
 """Measures of resource deltas in reports."""
+
+RELATION_TO: dict[Relation, Msg] = {
+    "sequence": Msg("vor", "before"), "reverse": Msg("nach", "after"),
+    "parallel": Msg("parallel zu", "in parallel with"),
+    "exclusive": Msg("alternativ zu", "as an alternative to"), "loop": Msg("in einer Schleife mit", "in a loop with"),
+}
+"""How one activity relates to several others (grouped behavioural deltas)."""
+
+BEHAVIOUR_GROUP = Msg(
+    "„{name}“ läuft in {left} {left_rel} {n} Schritten, in {right} {right_rel} ihnen: {others}.",
+    "“{name}” runs {left_rel} {n} steps in {left}, {right_rel} them in {right}: {others}.")
+"""One activity whose relation to many others changed the same way."""

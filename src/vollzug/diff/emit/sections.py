@@ -46,6 +46,39 @@ def attr_line(a: AttrChange) -> str:
     return f"{a.path}: {value(a.left)} → {value(a.right)}"
 
 
+GROUP_MIN = 3
+"""An activity whose relation to at least this many others changed the same way is reported in one line."""
+
+_INVERT = {"sequence": "reverse", "reverse": "sequence"}
+
+
+def behaviour_lines(result: DiffResult, lang: Lang) -> list[str]:
+    """Behavioural deltas as sentences; an activity that moved against many others (e.g. participation running in
+    parallel from the start instead of before everything) becomes one grouped sentence instead of one per pair."""
+    remaining = list(range(len(result.behaviour_deltas)))
+    lines: list[str] = []
+    while True:
+        groups: dict[tuple[str, str, str, str], list[tuple[int, str]]] = {}
+        for i in remaining:
+            d = result.behaviour_deltas[i]
+            groups.setdefault((d.right_a, d.name_a, d.left_relation, d.right_relation), []).append((i, d.name_b))
+            inverted = (_INVERT.get(d.left_relation, d.left_relation), _INVERT.get(d.right_relation, d.right_relation))
+            groups.setdefault((d.right_b, d.name_b, *inverted), []).append((i, d.name_a))
+        if not groups:
+            break
+        key, members = max(groups.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        if len(members) < GROUP_MIN:
+            break
+        _ident, name, lrel, rrel = key
+        lines.append(m_.BEHAVIOUR_GROUP(
+            lang, name=name, left=result.left_label, right=result.right_label, n=len(members),
+            left_rel=m_.RELATION_TO[lrel](lang), right_rel=m_.RELATION_TO[rrel](lang),  # type: ignore[index]
+            others=", ".join(f"„{other}“" if lang == "de" else f"“{other}”" for _i, other in members)))
+        used = {i for i, _other in members}
+        remaining = [i for i in remaining if i not in used]
+    return lines + [result.behaviour_deltas[i].text.get(lang) for i in remaining]
+
+
 def _label(ident: str, name: str, el_type: str) -> str:
     return f"[{el_type}] {ident}" + (f" „{name}“" if name else "")
 
@@ -106,9 +139,9 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
                             left_eur=f"{t.left_eur:,.0f}", right_eur=f"{t.right_eur:,.0f}"))
     out.append(Section("resources", m_.HEADINGS["resources"](lang), res))
     out.append(Section("domain", m_.HEADINGS["domain"](lang), [d.text.get(lang) for d in result.domain_deltas]))
-    beh = [b.text.get(lang) for b in result.behaviour_deltas[:MAX_BEHAVIOUR_LINES]]
-    if len(result.behaviour_deltas) > MAX_BEHAVIOUR_LINES:
-        beh.append(_MORE(lang, n=len(result.behaviour_deltas) - MAX_BEHAVIOUR_LINES))
+    beh = behaviour_lines(result, lang)
+    if len(beh) > MAX_BEHAVIOUR_LINES:
+        beh = [*beh[:MAX_BEHAVIOUR_LINES], _MORE(lang, n=len(beh) - MAX_BEHAVIOUR_LINES)]
     out.append(Section("behaviour", m_.HEADINGS["behaviour"](lang), beh))
     if result.match_mode == "auto":
         lines = []
