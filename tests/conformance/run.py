@@ -1,8 +1,8 @@
 """Conformance entry point: ``python tests/conformance/run.py DIR`` (DIR = the shared corpora folder).
 
-Runs ``miwg.py DIR`` (BPMN read/model/round trip) and then, if present, ``differ.py DIR`` (diff engine against
-bpmn-js-differ's expectations). Exit 2 with a message if DIR or DIR/miwg is missing; otherwise the worst exit code
-of the scripts run.
+Runs ``miwg.py DIR`` (BPMN read/model/round trip), then, if present, ``differ.py DIR`` (diff engine against
+bpmn-js-differ's expectations) and ``logs.py DIR`` (process mining on the BPIC 2015 logs). Exit 2 with a message if
+DIR or DIR/miwg is missing; otherwise the worst exit code of the scripts run.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("miwg.py", "differ.py")
+SCRIPTS = ("miwg.py", "differ.py", "logs.py")
 
 
 def main(argv: list[str]) -> int:

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from vollzug.mining._pm4py import pm4py, quiet
 from vollzug.mining.log import EventLog
@@ -109,11 +109,25 @@ def _merge_trivial_gateways(graph: _Graph) -> None:
                 changed = True
 
 
-def discover_tree(log: EventLog, noise_threshold: float = 0.2) -> Any:
-    """The pm4py process tree of the inductive miner (infrequent variant when ``noise_threshold`` > 0)."""
+DFG_VARIANT_LIMIT = 300
+"""Above this many variants ``miner="auto"`` mines the directly-follows graph (IMd) instead of the log (IMf): on the
+BPIC 2015 logs (~1,000 variants each) the log-based miner takes minutes per town, the DFG-based one under a second."""
+
+Miner = Literal["auto", "log", "dfg"]
+
+
+def discover_tree(log: EventLog, noise_threshold: float = 0.2, miner: Miner = "log") -> Any:
+    """The pm4py process tree of the inductive miner: on the log (infrequent variant when ``noise_threshold`` > 0)
+    or on its directly-follows graph (``miner="dfg"``, scales to logs with thousands of variants)."""
     module = pm4py()
+    frame = log.to_dataframe()
     with quiet():
-        return module.discover_process_tree_inductive(log.to_dataframe(), noise_threshold=noise_threshold)
+        if miner == "dfg":
+            from pm4py.objects.dfg.obj import DFG
+
+            graph, starts, ends = module.discover_dfg(frame)
+            return module.discover_process_tree_inductive(DFG(graph, starts, ends), noise_threshold=noise_threshold)
+        return module.discover_process_tree_inductive(frame, noise_threshold=noise_threshold)
 
 
 def tree_to_model(tree: Any, log: EventLog, *, title: str = "", municipality: Municipality | None = None,
@@ -192,8 +206,13 @@ def _lanes(log: EventLog) -> tuple[tuple[OrgUnit, ...], dict[str, str], dict[str
 
 
 def discover_model(log: EventLog, *, noise_threshold: float = 0.2, min_case_share: float = 0.0,
-                   municipality: Municipality | None = None, title: str = "") -> OperationalModel:
-    """Discover an IST model from a log: optional activity filter, inductive miner, conversion."""
+                   municipality: Municipality | None = None, title: str = "", miner: Miner = "auto"
+                   ) -> OperationalModel:
+    """Discover an IST model from a log: optional activity filter, inductive miner, conversion.
+
+    ``miner="auto"`` mines the log itself up to :data:`DFG_VARIANT_LIMIT` variants, above that its
+    directly-follows graph; the choice is written into the model's documentation.
+    """
     if not 0.0 <= noise_threshold <= 1.0:
         from vollzug.errors import ConfigError
 
@@ -202,5 +221,9 @@ def discover_model(log: EventLog, *, noise_threshold: float = 0.2, min_case_shar
         cases = log.case_counts()
         keep = Counter({a: n for a, n in cases.items() if n / max(1, len(log.traces)) >= min_case_share})
         log = log.filtered(keep)
-    tree = discover_tree(log, noise_threshold)
-    return tree_to_model(tree, log, title=title, municipality=municipality, noise_threshold=noise_threshold)
+    chosen: Miner = miner if miner != "auto" else ("dfg" if len(log.variants()) > DFG_VARIANT_LIMIT else "log")
+    tree = discover_tree(log, noise_threshold, chosen)
+    model = tree_to_model(tree, log, title=title, municipality=municipality, noise_threshold=noise_threshold)
+    how = ("Inductive Miner auf dem Directly-Follows-Graphen (IMd)" if chosen == "dfg"
+           else "Inductive Miner auf dem Log (IMf)")
+    return model.model_copy(update={"documentation": f"{model.documentation} Verfahren: {how}."})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vollzug.errors import ConfigError
 from vollzug.fileio import write_text_atomic
@@ -14,6 +15,9 @@ from vollzug.mining.log import EventLog, LogColumns, read_log
 from vollzug.mining.mapping import ActivityMapping, load_mapping, map_activities
 from vollzug.model.actors import Municipality
 from vollzug.model.process import OperationalModel
+
+if TYPE_CHECKING:
+    from vollzug.mining.discover import Miner
 
 MODEL_OUTPUTS = (".yaml", ".yml", ".json", ".bpmn")
 """Suffixes ``mine discover`` can write."""
@@ -36,7 +40,8 @@ def municipality_or_named(name: str) -> Municipality:
 
 
 def discover_file(log_path: Path, output: Path, columns: LogColumns, *, noise_threshold: float = 0.2,
-                  min_case_share: float = 0.0, municipality: str | None = None) -> tuple[OperationalModel, EventLog]:
+                  min_case_share: float = 0.0, municipality: str | None = None, miner: Miner = "auto"
+                  ) -> tuple[OperationalModel, EventLog]:
     """Read a log, discover an IST model and write it as YAML, JSON or BPMN (by the suffix of ``output``)."""
     from vollzug.mining.discover import discover_model
 
@@ -47,7 +52,7 @@ def discover_file(log_path: Path, output: Path, columns: LogColumns, *, noise_th
     town = _municipality(municipality)
     title = f"{municipality or log.name}: IST aus Ereignislog {log.path.name}"
     model = discover_model(log, noise_threshold=noise_threshold, min_case_share=min_case_share,
-                           municipality=town, title=title)
+                           municipality=town, title=title, miner=miner)
     if municipality and town is None:
         pools = tuple(p.model_copy(update={"name": municipality}) for p in model.pools)
         model = model.model_copy(update={"pools": pools})
