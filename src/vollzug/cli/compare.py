@@ -42,7 +42,8 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
     files_in = iter_model_files(models)
     with progress_bar(len(files_in), "Vergleich", not quiet) as advance:
         result, notes = compare_files(files_in, references, law=law, jobs=jobs, pairwise_mode=pairwise,
-                                      rules=not no_rules, progress=advance, diff_mode=diff_mode)
+                                      rules=not no_rules, progress=advance, diff_mode=diff_mode,
+                                      detail=fmt != "text")  # the text summary shows no per-town detail
     for note in notes:
         click.echo(note, err=True)
     files = render(result, [fmt], lang)  # type: ignore[arg-type]

@@ -117,11 +117,12 @@ def _run(paths: list[str], state: _State, jobs: int, progress: eng.Progress | No
                     progress(len(done))
 
 
-def _context(reference: eng.Town, law_id: str, diff_mode: str, count: int, rules: bool) -> eng._Context:
+def _context(reference: eng.Town, law_id: str, diff_mode: str, count: int, rules: bool, detail: bool
+             ) -> eng._Context:
     full = diff_mode == "full" or (diff_mode == "auto" and count <= eng.FULL_DIFF_LIMIT)
     ref_features = extract(reference.model)
     return eng._Context(reference.model, ref_features, signature(ref_features),
-                        obligation_source(law_id, reference.model, None), True, rules, full)
+                        obligation_source(law_id, reference.model, None), detail, rules, full and detail)
 
 
 def _discover(refs: list[eng.Town], wanted: set[str], known: set[Path]) -> tuple[list[eng.Town], list[str]]:
@@ -161,9 +162,14 @@ def _with_own_solls(done: list[_Done], ctx: eng._Context) -> list[_Done]:
 
 def compare_files(
     models: Sequence[str | Path], references: Sequence[str | Path], *, law: str | None = None, jobs: int = 1,
-    pairwise_mode: str = "auto", rules: bool = True, diff_mode: str = "fast", progress: eng.Progress | None = None,
+    pairwise_mode: str = "auto", rules: bool = True, diff_mode: str = "fast", detail: bool = True,
+    progress: eng.Progress | None = None,
 ) -> tuple[ComparisonSet, list[str]]:
-    """Compare the model files (folders expanded) with the references; returns the result and notes."""
+    """Compare the model files (folders expanded) with the references; returns the result and notes.
+
+    ``detail=False`` leaves out the per-town diff, RACI matrix, unit resources and diagram (about 3/4 of the
+    memory a town's result takes) for outputs that do not show them.
+    """
     if diff_mode not in {"auto", "full", "fast"}:
         raise ConfigError(f"unknown diff mode '{diff_mode}' (auto, full, fast)")
     if pairwise_mode not in {"auto", "on", "off"}:
@@ -176,7 +182,7 @@ def compare_files(
     for ref in refs:
         by_law.setdefault(ref.model.law or law or "?", ref)
     known = {Path(r.path).resolve() for r in refs}
-    state = _State({k: _context(r, k, diff_mode, len(paths), rules) for k, r in by_law.items()}, law,
+    state = _State({k: _context(r, k, diff_mode, len(paths), rules, detail) for k, r in by_law.items()}, law,
                    frozenset(str(p) for p in known), frozenset(r.path for r in refs))
     outcomes = list(_run(paths, state, jobs, progress))
     contexts = dict(state.contexts)
@@ -188,7 +194,7 @@ def compare_files(
             for ref in found:
                 by_law.setdefault(ref.model.law or law or "?", ref)
             redo = [i for i, o in enumerate(outcomes) if isinstance(o, _NoReference) and o.law in by_law]
-            contexts.update({k: _context(r, k, diff_mode, len(redo), rules) for k, r in by_law.items()
+            contexts.update({k: _context(r, k, diff_mode, len(redo), rules, detail) for k, r in by_law.items()
                              if k not in contexts})
             state = _State(contexts, law, state.reference_paths, frozenset(r.path for r in refs + found))
             for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None),  # type: ignore[union-attr]
