@@ -31,9 +31,11 @@ from vollzug.cli.errors import EXIT_OK
               help="Deadline rules YAML measured on the logs (e.g. rules/bpic2015/deadlines.yaml).")
 @click.option("--log-method", type=click.Choice(["tokens", "alignments"]), default="tokens", show_default=True,
               help="Conformance method for --log.")
+@click.option("--log-min-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Towns discovered from a log keep only activities in at least this share of cases.")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
             law: str | None, jobs: int, diff_mode: str, quiet: bool, logs: tuple[str, ...], deadlines: Path | None,
-            log_method: str) -> int:
+            log_method: str, log_min_share: float) -> int:
     """Write the district gap report: overview, heat-maps, dendrogram and one section per town."""
     from vollzug.compare.engine import compare_all
     from vollzug.compare.inputs import load_inputs
@@ -49,7 +51,7 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
         from vollzug.report.logs import parse_log_option, prepare
 
         plan = prepare(inputs, [parse_log_option(v) for v in logs], deadlines=deadlines, law=law,
-                       method=log_method)  # type: ignore[arg-type]
+                       method=log_method, min_case_share=log_min_share)  # type: ignore[arg-type]
     with progress_bar(len(inputs.towns), "Bericht", not quiet) as advance:
         result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, progress=advance, diff_mode=diff_mode)
     if plan is not None:
