@@ -66,3 +66,13 @@ def test_bpmn_output_when_the_builder_is_there(discovered: OperationalModel, tmp
 def test_min_case_share_drops_rare_activities(fitting: EventLog) -> None:
     model = discover_model(fitting, noise_threshold=0.2, min_case_share=0.5)
     assert "Unterlagen nachfordern" not in {s.name for s in model.steps}
+
+
+def test_dfg_miner_gives_the_same_tasks_and_says_so(fitting: EventLog, discovered: OperationalModel) -> None:
+    """IMd (on the directly-follows graph, chosen automatically for logs with many variants) on the fixture log."""
+    by_dfg = discover_model(fitting, noise_threshold=0.0, miner="dfg")
+    assert {s.name for s in by_dfg.steps if s.type == "task"} == {s.name for s in discovered.steps if s.type == "task"}
+    assert "Directly-Follows-Graphen (IMd)" in by_dfg.documentation
+    assert "auf dem Log (IMf)" in discovered.documentation  # auto: 3 variants, far below the limit
+    mapping = map_activities(fitting.activity_counts(), fitting.labels, by_dfg)
+    assert conform(fitting, by_dfg, mapping, method="tokens").fitness == 1.0

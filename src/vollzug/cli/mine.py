@@ -128,10 +128,13 @@ def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, 
             label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
     """Compare several towns' logs of the same procedure side by side. Exit 1 if the logs differ."""
     from vollzug.mining.pipeline import compare_files
+    from vollzug.report.output import progress_bar
 
     names = [n.strip() for n in labels.split(",")] if labels else []
-    result = compare_files(list(logs), _columns(case_id, activity, timestamp, resource, label_key), labels=names,
-                           deadlines=deadlines, model=model_path, mapping=mapping,
-                           method=method)  # type: ignore[arg-type]
+    steps = len(logs) * (2 if model_path else 1)
+    with progress_bar(steps, "Logs", True) as advance:
+        result = compare_files(list(logs), _columns(case_id, activity, timestamp, resource, label_key), labels=names,
+                               deadlines=deadlines, model=model_path, mapping=mapping,
+                               method=method, progress=advance)  # type: ignore[arg-type]
     _emit(result, fmt, lang, output)
     return EXIT_FINDINGS if any(r.spread for r in result.activities) or result.edges else EXIT_OK

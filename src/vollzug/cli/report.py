@@ -50,8 +50,9 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     if logs:  # only here is pm4py imported
         from vollzug.report.logs import parse_log_option, prepare
 
-        plan = prepare(inputs, [parse_log_option(v) for v in logs], deadlines=deadlines, law=law,
-                       method=log_method, min_case_share=log_min_share)  # type: ignore[arg-type]
+        with progress_bar(len(logs), "Logs", not quiet) as step:
+            plan = prepare(inputs, [parse_log_option(v) for v in logs], deadlines=deadlines, law=law,
+                           method=log_method, min_case_share=log_min_share, progress=step)  # type: ignore[arg-type]
     with progress_bar(len(inputs.towns), "Bericht", not quiet) as advance:
         result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, progress=advance, diff_mode=diff_mode)
     if plan is not None:

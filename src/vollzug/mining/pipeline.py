@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,10 +110,18 @@ def conform_model(event_log: EventLog, model: OperationalModel, mapping: Activit
 
 def compare_files(log_paths: Sequence[Path], columns: LogColumns, *, labels: Sequence[str] = (),
                   deadlines: Path | None = None, model: Path | None = None, mapping: Path | None = None,
-                  method: Method = "tokens", budget_seconds: float = 60.0) -> LogComparison:
-    """Compare several logs (one per town); with ``model`` also conformance of each log against it."""
+                  method: Method = "tokens", budget_seconds: float = 60.0,
+                  progress: Callable[[int], None] | None = None) -> LogComparison:
+    """Compare several logs (one per town); with ``model`` also conformance of each log against it.
+
+    ``progress`` is called with 1 after each log read and after each conformance check (a progress bar).
+    """
     names = list(labels) or []
-    logs = [read_log(p, columns) for p in log_paths]
+    logs = []
+    for path in log_paths:
+        logs.append(read_log(path, columns))
+        if progress:
+            progress(1)
     if names and len(names) != len(logs):
         raise ConfigError(f"--labels has {len(names)} names for {len(logs)} logs")
     names = names or [log.name for log in logs]
@@ -124,4 +132,6 @@ def compare_files(log_paths: Sequence[Path], columns: LogColumns, *, labels: Seq
         for log, name in zip(logs, names, strict=True):
             results[name] = conform_file(log.path, model, columns, mapping=mapping, method=method,
                                          budget_seconds=budget_seconds, log=log)
+            if progress:
+                progress(1)
     return compare_logs(logs, names, rules=_rules(deadlines), conformance=results)

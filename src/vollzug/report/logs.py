@@ -14,7 +14,7 @@ pm4py is imported only when a log is read (through :mod:`vollzug.mining`); this 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -149,7 +149,8 @@ def discover_town(log: EventLog, name: str, reference: OperationalModel, *, min_
 
 
 def prepare(inputs: Inputs, specs: Sequence[LogSpec], *, deadlines: Path | None = None, law: str | None = None,
-            method: Literal["alignments", "tokens"] = "tokens", min_case_share: float = 0.0) -> LogPlan:
+            method: Literal["alignments", "tokens"] = "tokens", min_case_share: float = 0.0,
+            progress: Callable[[int], None] | None = None) -> LogPlan:
     """Read every log, match it to a town (or discover the town's model) and measure conformance and deadlines.
 
     Discovered towns are appended to ``inputs.towns`` (path = the log file) so they enter the comparison.
@@ -180,6 +181,8 @@ def prepare(inputs: Inputs, specs: Sequence[LogSpec], *, deadlines: Path | None 
         result = conform_model(log, model, method=method, rules=rules, model_name=model_name or model.title)
         plan.logs[town.path] = TownLog(log=str(spec.path), cases=len(log.traces), events=log.event_count,
                                        against=against, conformance=result)
+        if progress:
+            progress(1)
     return plan
 
 
