@@ -11,6 +11,7 @@ which converts them to the field types. Tuples of strings become repeated child 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -41,7 +42,8 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-def _snake(name: str) -> str:
+@functools.lru_cache(maxsize=1024)
+def _snake(name: str) -> str:  # attribute names are few: cached (called for every attribute read)
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 
