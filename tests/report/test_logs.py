@@ -74,6 +74,7 @@ def test_json_with_logs_validates_against_published_schema(report: Path) -> None
 def test_markdown_has_the_log_section_escaped(report: Path) -> None:
     text = (report / "report.md").read_text(encoding="utf-8")
     assert text.count("#### Ereignislog: Konformität und Fristeinhaltung") == 2
+    assert "| Emsdetten (aus Log entdeckt) |" in text
     assert PAYLOAD not in text
 
 

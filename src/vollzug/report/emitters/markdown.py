@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from vollzug.compare.results import DIMENSIONS, ComparisonSet
 from vollzug.i18n import Lang
 from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
+from vollzug.report.logs import flag, markdown_lines
 
 _SYMBOL = {"covered": "✓", "deviating": "~", "missing": "✗", "not_applicable": "–"}
 
@@ -33,7 +34,8 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
         out += [f"## {md(t('title', lang, law=c.law))}", "", f"{t('reference', lang)}: {md(c.reference)}", ""]
         out += _table([t("town", lang), t("population", lang), t("similarity", lang),
                        *(STATUS[s](lang) for s in STATUS), t("gaps", lang), t("fte", lang)],
-                      [[x.name, x.population or "–", f"{x.similarity.overall:.3f}",
+                      [[x.name + (f" ({flag(x, lang)})" if x.from_log else ""), x.population or "–",
+                        f"{x.similarity.overall:.3f}",
                         *(x.counts.get(s, 0) for s in STATUS), len(x.gaps), f"{x.fte:.2f}"] for x in c.towns])
         out += [f"### {md(t('matrix', lang))}", "",
                 " · ".join(f"{_SYMBOL[s]} {STATUS[s](lang)}" for s in STATUS), ""]
@@ -50,7 +52,5 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
                           [[g.category, gap_name(g.category, lang), g.citation, g.message, g.element or ""]
                            for g in sorted(x.gaps, key=lambda g: g.category)]) if x.gaps else [t("none", lang), ""]
             if x.log is not None:
-                from vollzug.report.logs import markdown_lines
-
                 out += markdown_lines(x, lang)
     return {"report.md": "\n".join(out).encode("utf-8")}
