@@ -10,6 +10,7 @@ as is anything over a byte size, element count or nesting depth limit. Undecodab
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -41,18 +42,31 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+_PARSERS = threading.local()
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-        remove_comments=False,
-        remove_pis=False,
-        strip_cdata=False,
-    )
+    """The hardened parser, one per thread (lxml parsers are reusable but not shareable between threads).
+
+    No entity resolution, no network, no DTD loading; whitespace, comments, PIs and CDATA kept for lossless round
+    trips; no ID hash table (vollzug indexes ids itself).
+    """
+    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = etree.XMLParser(
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            dtd_validation=False,
+            huge_tree=False,
+            remove_blank_text=False,
+            remove_comments=False,
+            remove_pis=False,
+            strip_cdata=False,
+            collect_ids=False,
+        )
+        _PARSERS.parser = parser
+    return parser
 
 
 def _line_at(data: bytes, pos: int) -> int:
