@@ -125,6 +125,9 @@ def test_vollzug_extension_is_decoded_and_broken_extension_is_a_warning() -> Non
     assert model.step("t2") is not None and model.step("t2").raci == ()  # type: ignore[union-attr]
     warning = next(d for d in doc.diagnostics if d.code == "RD006")
     assert (warning.element, warning.line) == ("t2", 20)  # the line of the broken <vz:step>
+    # the fast path (one validation of the whole model) failed and the per-step path ran: no warning twice
+    messages = [(d.code, d.element, d.message) for d in doc.diagnostics]
+    assert len(messages) == len(set(messages)) and [d.code for d in doc.diagnostics].count("RD006") == 1
 
 
 def test_generic_file_without_participants() -> None:

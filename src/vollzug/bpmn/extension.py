@@ -119,23 +119,38 @@ def encode_step(step: Step) -> etree._Element | None:
     return el
 
 
-def decode_step(el: etree._Element) -> dict[str, Any]:
-    """Field values for :class:`Step` from a ``<vz:step>`` element (validated by the caller's Step(...))."""
+def decode_step(el: etree._Element, *, validate: bool = True) -> dict[str, Any]:
+    """Field values for :class:`Step` from a ``<vz:step>`` element.
+
+    With ``validate`` every RACI entry, resource, deadline, notification and suppression is validated here, so a
+    broken one fails this call (the reader then ignores the extension with a warning). Without it the values stay
+    plain data for one validation of the whole model (the reader's fast path; it falls back to validating here when
+    the model does not validate).
+    """
     data: dict[str, Any] = {}
     if "basis" in el.attrib:
         data["basis"] = el.get("basis")
     data["obligations"] = _refs(el, "obligation")
     data["citations"] = _texts(el, "citation")
-    data["raci"] = tuple(RaciAssignment.model_validate(_attrs(c)) for c in el.iterchildren(VZ + "raci"))
-    data["resources"] = tuple(_RESOURCE.validate_python(_attrs(c)) for c in el.iterchildren(VZ + "resource"))
-    data["deadlines"] = tuple(Deadline.model_validate(_attrs(c)) for c in el.iterchildren(VZ + "deadline"))
+    raci = [_attrs(c) for c in el.iterchildren(VZ + "raci")]
+    resources = [_attrs(c) for c in el.iterchildren(VZ + "resource")]
+    deadlines = [_attrs(c) for c in el.iterchildren(VZ + "deadline")]
+    suppressions = [_attrs(c) for c in el.iterchildren(VZ + "suppress")]
     note = el.find(VZ + "notification")
+    notification: dict[str, Any] | None = None
     if note is not None:
-        attrs: dict[str, Any] = _attrs(note)
-        attrs["recipients"] = _refs(note, "recipient")
-        attrs["obligations"] = _refs(note, "obligation")
-        data["notification"] = Notification.model_validate(attrs)
-    data["suppressions"] = tuple(Suppression.model_validate(_attrs(c)) for c in el.iterchildren(VZ + "suppress"))
+        notification = dict[str, Any](_attrs(note))
+        notification["recipients"] = _refs(note, "recipient")
+        notification["obligations"] = _refs(note, "obligation")
+    if validate:
+        data["raci"] = tuple(RaciAssignment.model_validate(r) for r in raci)
+        data["resources"] = tuple(_RESOURCE.validate_python(r) for r in resources)
+        data["deadlines"] = tuple(Deadline.model_validate(d) for d in deadlines)
+        data["suppressions"] = tuple(Suppression.model_validate(x) for x in suppressions)
+        data["notification"] = Notification.model_validate(notification) if notification is not None else None
+    else:
+        data.update(raci=tuple(raci), resources=tuple(resources), deadlines=tuple(deadlines),
+                    suppressions=tuple(suppressions), notification=notification)
     return {k: v for k, v in data.items() if v not in ((), None)}
 
 

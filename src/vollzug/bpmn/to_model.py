@@ -52,8 +52,10 @@ def _text(el: etree._Element | None) -> str:
 class _Builder:
     """Collects the model's parts from one document."""
 
-    def __init__(self, doc: BpmnDocument) -> None:
+    def __init__(self, doc: BpmnDocument, *, fast: bool = True) -> None:
         self.doc = doc
+        self.fast = fast
+        """Leave step extension values unvalidated for the one validation of the whole model."""
         self.main = self._main_process()
         self.pool_of_process: dict[str, str] = {}
         self._collapsed_shapes: bool | None = None
@@ -76,6 +78,9 @@ class _Builder:
             self.doc.warn(f"invalid vz:{tag} extension ignored: {' '.join(first)}", line=line_of(el),
                           element=record.id, code="RD006")
             return {}
+
+    def _decode_step(self, el: etree._Element) -> dict[str, Any]:
+        return ext.decode_step(el, validate=not self.fast)
 
     def _main_process(self) -> BpmnElement | None:
         processes = self.doc.of_category("process")
@@ -169,7 +174,7 @@ class _Builder:
                 shape = self.doc.shape_element(record.id)
                 if shape is not None and shape.get("isExpanded") == "false":
                     data["collapsed"] = True
-            data.update(self._decode(record, "step", ext.decode_step))
+            data.update(self._decode(record, "step", self._decode_step))
             steps.append(data)
         return steps
 
@@ -261,8 +266,18 @@ class _Builder:
 
 
 def model_from_document(doc: BpmnDocument) -> OperationalModel:
-    """The operational model described by a BPMN document (warnings are added to ``doc.diagnostics``)."""
-    return _Builder(doc).build()
+    """The operational model described by a BPMN document (warnings are added to ``doc.diagnostics``).
+
+    Fast path: the whole model, extension values included, is validated once. If that fails, the model is built
+    again validating each step's extension on its own, so that a broken one is ignored with a warning (RD006)
+    instead of failing the file.
+    """
+    mark = len(doc.diagnostics)
+    try:
+        return _Builder(doc).build()
+    except ValidationError:
+        del doc.diagnostics[mark:]
+        return _Builder(doc, fast=False).build()
 
 
 def load_bpmn_model(path: Path) -> LoadedModel:
