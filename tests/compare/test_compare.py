@@ -182,3 +182,25 @@ def test_towns_may_stream_from_a_generator() -> None:
                          detail=False)
     assert len(result.towns) == 5 and result.similarity is not None
     assert all(t.diff == () and t.raci is None for t in result.towns)
+
+
+def test_obligation_the_law_imposes_on_the_town_is_missing_even_if_the_reference_lacks_it() -> None:
+    """§ 21 WPG applies above 45,000 inhabitants; the Kreis reference SOLL (a mid-size town) has no such step.
+    Ibbenbüren (50,618) does not model it: a gap, as the rules engine says (OB001). Metelen (6,404): n. a."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-m", "vollzug", "compare", "models/ist/ibbenbueren/", "models/ist/metelen/",
+                           "--reference", "models/soll/wpg-kreis-steinfurt.yaml", "--format", "json", "-q"],
+                          capture_output=True, text=True, cwd=repo, check=False)
+    assert done.returncode == 1, done.stderr
+    result = json.loads(done.stdout)["comparisons"][0]
+    towns = {t["name"]: {c["obligation"]: c for c in t["cells"]} for t in result["towns"]}
+    ibbenbueren, metelen = towns["Ibbenbüren"], towns["Metelen"]
+    assert ibbenbueren["WPG.W13"]["status"] == "missing"
+    assert "nicht im Referenz-SOLL" in ibbenbueren["WPG.W13"]["reasons"][0]
+    assert metelen["WPG.W13"]["status"] == "not_applicable"
+    assert ibbenbueren["WPG.W21"]["status"] == "not_applicable"  # joint planning: a choice Ibbenbüren did not make

@@ -68,10 +68,10 @@ def _failed(condition: Condition, model: OperationalModel, land_options: dict[st
             return None
         return f"gilt nur für {', '.join(condition.kinds)}"
     if isinstance(condition, ChoiceCondition):
-        value = model.choices.get(condition.choice)
-        if value is None or value == condition.value:
+        # a choice the model does not state was not made (e.g. no joint planning unless the town says so)
+        if model.choices.get(condition.choice, False) == condition.value:
             return None
-        return f"Wahl '{condition.choice}' nicht getroffen"
+        return f"Wahl '{condition.choice}' {'nicht ' if condition.value else ''}getroffen"
     if isinstance(condition, LandOptionCondition):
         land = municipality.land if municipality else None
         lands = land_options.get(condition.option)

@@ -67,11 +67,14 @@ def town_cells(
             cells.append(_cell(obligation=info.id, status="not_applicable", reasons=(reason,)))
             continue
         if facts is None:
-            if info.optional or (info.id not in reference.obligations and source.catalogue is not None):
-                why = "optional, nicht gewählt" if info.optional else "nicht im SOLL"
-                cells.append(_cell(obligation=info.id, status="not_applicable", reasons=(why,)))
+            if info.optional:
+                cells.append(_cell(obligation=info.id, status="not_applicable", reasons=("optional, nicht gewählt",)))
                 continue
-            cells.append(_cell(obligation=info.id, status="missing", reasons=("nicht modelliert",)))
+            # the catalogue decided that the law applies to this town (e.g. § 21 WPG above 45,000 inhabitants), so
+            # a missing step is a gap even where the reference SOLL, written for another town size, lacks it
+            why = "nicht modelliert" if info.id in reference.obligations else \
+                "nicht modelliert (gilt für diese Kommune; nicht im Referenz-SOLL)"
+            cells.append(_cell(obligation=info.id, status="missing", reasons=(why,)))
             category = _MISSING_CATEGORY.get(info.kind, "G01")
             gaps.append(_gap(category=category, code="CMP001", obligation=info.id, citation=citation,
                             message=f"Pflicht {info.id} ({info.title}) ist nicht modelliert"))
