@@ -6,6 +6,7 @@ from collections import Counter
 
 from vollzug.compare.clustering import dendrogram_svg
 from vollzug.compare.results import DIMENSIONS, Comparison, ObligationCell, TownResult
+from vollzug.glossary import term
 from vollzug.i18n import Lang
 from vollzug.report.diagram import diagram_svg
 from vollzug.report.html.markup import Markup, el, table
@@ -17,6 +18,11 @@ HEATMAP_PAIRWISE_LIMIT = 80
 PER_TOWN_LIMIT = 400
 """Town sections are written for at most this many towns (the overview lists all)."""
 
+
+
+def _stakeholders(cell: ObligationCell, lang: Lang) -> str:
+    """Stakeholder kinds involved, in the report language (glossary), ids where the glossary has none."""
+    return ", ".join(term(f"stakeholder.{kind}", lang, default=kind) for kind in cell.stakeholders)
 
 def anchor(comparison: Comparison, key: str) -> str:
     """Id of a town section."""
@@ -144,7 +150,7 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup
     summary = ", ".join(f"{c} {gap_name(c, lang)}: {n}" for c, n in sorted(by_category.items()))
     cell_rows = [[c.obligation, titles[c.obligation].title if c.obligation in titles else "",
                   (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte),
-                  num(c.eur, 0), ", ".join(c.stakeholders), t("yes", lang) if c.notified else t("no", lang),
+                  num(c.eur, 0), _stakeholders(c, lang), t("yes", lang) if c.notified else t("no", lang),
                   "; ".join(c.reasons)] for c in town.cells]
     parts: list[object] = [
         el("h3", None, town.name, " ", el("span", {"class": "muted"}, f"({town.variant} · {town.kind} · ",
