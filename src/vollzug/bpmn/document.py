@@ -43,6 +43,7 @@ _line: Callable[[etree._Element], int | None] = operator.attrgetter("sourceline"
 _SPLIT_TAG: dict[str, tuple[str, str]] = {}
 """Qualified tag → (namespace, local name), filled as tags are met."""
 _CHILD_REF_NAMES = {tag: tag.rpartition("}")[2] for tag in CHILD_REF_TAGS}
+_NODE_FLOW_REFS = frozenset({_B + "incoming", _B + "outgoing"})
 _FLOWS = frozenset({"sequence_flow", "message_flow", "association"})
 
 
@@ -128,6 +129,8 @@ class BpmnDocument:
     duplicates: dict[str, list[int | None]] = field(default_factory=dict)
     """Ids that occur more than once → lines of the later occurrences."""
     references: list[Reference] = field(default_factory=list)
+    """Id references for the dangling-reference checks. ``incoming``/``outgoing`` children (they repeat the
+    flows' ``sourceRef``/``targetRef``) are listed only where they do not resolve."""
 
     _shapes: dict[str, Shape] | None = field(default=None, repr=False)
     _di_by_element: dict[str, etree._Element] | None = field(default=None, repr=False)
@@ -236,6 +239,8 @@ class _Indexer:
         """Container element → (its id, its top-level process id)."""
         self._parent: etree._Element | None = None
         self._parent_id: str | None = None
+        self._flow_refs: list[etree._Element] = []
+        """``incoming``/``outgoing`` children, checked for dangling values once every id is known."""
 
     def _enter(self, el: etree._Element, category: str, eid: str | None) -> None:
         outer = self._context(el)
@@ -280,7 +285,12 @@ class _Indexer:
     def _scan(self, nodes: list[etree._Element], tags: list[str], skip: set[etree._Element], *, slow: bool) -> None:
         """Index ``nodes`` (document order) but those in ``skip``; on the slow path, find what to skip as we go."""
         references = self.doc.references
+        flow_refs = self._flow_refs
         for el, tag in zip(nodes, tags, strict=True):
+            if tag in _NODE_FLOW_REFS:  # the commonest child elements: no index entry, checked in _link
+                if not (skip and el in skip):
+                    flow_refs.append(el)
+                continue
             if skip and el in skip:
                 continue
             spec = SPECS.get(tag)
@@ -414,6 +424,10 @@ class _Indexer:
                 src.outgoing += (flow.id,)
             if tgt is not None:
                 tgt.incoming += (flow.id,)
+        for ref_el in self._flow_refs:
+            value = local_ref(ref_el.text or "")
+            if value and value not in elements:
+                self._child_ref(ref_el, str(ref_el.tag))
         for ref in self.doc.references:
             if ref.value not in elements and ref.attribute != "calledElement":
                 self.doc.warn(f"{ref.attribute} refers to unknown id '{ref.value}'", line=ref.line,
