@@ -37,12 +37,33 @@ class Profile:
         self.successors = succ
         self.activities = sorted(s.id for s in model.steps if s.type in ACTIVITY_TYPES)
         self.looped = {s.id for s in model.steps if s.loop != "none"}
-        self.reach: dict[str, set[str]] = {n: _descendants(succ, n) for n in succ}
-        self.ancestors: dict[str, set[str]] = {n: set() for n in succ}
-        for n, below in self.reach.items():
-            for m in below:
-                self.ancestors[m].add(n)
+        self._reach: dict[str, set[str]] | None = None
+        self._ancestors: dict[str, set[str]] = {}
         self._cache: dict[tuple[str, str], Relation] = {}
+
+    @property
+    def reach(self) -> dict[str, set[str]]:
+        """Node → every node reachable from it (computed on first use, with :attr:`ancestors`)."""
+        if self._reach is None:
+            succ = self.successors
+            self._reach = {n: _descendants(succ, n) for n in succ}
+            self._ancestors = {n: set() for n in succ}
+            for n, below in self._reach.items():
+                for m in below:
+                    self._ancestors[m].add(n)
+        return self._reach
+
+    @property
+    def ancestors(self) -> dict[str, set[str]]:
+        """Node → every node it is reachable from."""
+        if self._reach is None:
+            _ = self.reach
+        return self._ancestors
+
+    def same_as(self, other: Profile) -> bool:
+        """True when both profiles are built from the same typed flow graph over the same ids (so every relation,
+        and every relation triple, is the same on both sides); checked without computing any reachability."""
+        return self.types == other.types and self.successors == other.successors
 
     def relation(self, a: str, b: str) -> Relation:
         """Relation of the ordered pair (a, b)."""
@@ -52,16 +73,18 @@ class Profile:
         return self._cache[key]
 
     def _relation(self, a: str, b: str) -> Relation:
-        ab, ba = b in self.reach.get(a, ()), a in self.reach.get(b, ())
+        reach = self.reach
+        ab, ba = b in reach.get(a, ()), a in reach.get(b, ())
         if ab and ba:
             return "loop"
         if ab:
             return "sequence"
         if ba:
             return "reverse"
-        common = self.ancestors.get(a, set()) & self.ancestors.get(b, set())
+        ancestors = self._ancestors
+        common = ancestors.get(a, set()) & ancestors.get(b, set())
         splits = [n for n in common if len(self.successors[n]) > 1]
-        nearest = [n for n in splits if not any(n in self.ancestors.get(m, ()) for m in splits if m != n)]
+        nearest = [n for n in splits if not any(n in ancestors.get(m, ()) for m in splits if m != n)]
         if not nearest:
             return "exclusive"
         kinds = {self.types[n] for n in nearest}

@@ -61,7 +61,7 @@ class XmlElement:
                  parent: str | None = None, node: Any = None) -> None:
         self.id, self.type, self.name, self.parent, self.node = id, type, name, parent, node
         self._props = props
-        self._fingerprint: bytes | None = None
+        self._fingerprint: tuple[Any, ...] | None = None
 
     @property
     def props(self) -> dict[str, Any]:
@@ -71,10 +71,15 @@ class XmlElement:
         return self._props
 
     @property
-    def fingerprint(self) -> bytes | None:
-        """The element's serialisation: equal fingerprints imply equal :attr:`props` (None without a node)."""
+    def fingerprint(self) -> tuple[Any, ...] | None:
+        """What :attr:`props` is computed from, cheaply: equal fingerprints imply equal props (None without a node).
+
+        The tag, the attributes (foreign ones under their prefix) and the serialisation of every child that
+        :func:`_props` reads; tracked children and ``incoming``/``outgoing``/``flowNodeRef`` are left out, so a
+        process whose tasks changed, or a file whose root declares other namespaces, still fingerprints equal
+        where its own properties are equal."""
         if self._fingerprint is None and self.node is not None:
-            self._fingerprint = etree.tostring(self.node)
+            self._fingerprint = _own_content(self.node)
         return self._fingerprint
 
     def __repr__(self) -> str:
@@ -94,21 +99,32 @@ class XmlView:
         self.root = root
         """The parsed lxml root (for emitters that annotate the file)."""
         self._layout: dict[str, dict[str, Any]] | None = None
+        self._some_layout: dict[str, dict[str, Any]] = {}
 
     @property
     def layout(self) -> dict[str, dict[str, Any]]:
         """Semantic element id → layout properties (``bounds``, ``waypoints``, ``isExpanded``, ``label``)."""
         if self._layout is None:
-            self._layout = {ref: _layout_entry(shape) for ref, shape in self.shapes.items()}
+            done = self._some_layout
+            self._layout = {ref: done.get(ref) or _layout_entry(shape) for ref, shape in self.shapes.items()}
         return self._layout
 
+    def layout_of(self, ident: str) -> dict[str, Any]:
+        """The layout properties of one drawn element (computed for it alone unless :attr:`layout` exists)."""
+        if self._layout is not None:
+            return self._layout[ident]
+        entry = self._some_layout.get(ident)
+        if entry is None:
+            entry = self._some_layout[ident] = _layout_entry(self.shapes[ident])
+        return entry
+
     def layout_pair(self, ident: str, other: XmlView, other_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        """(own layout, other's layout) of an element; None when either side has no shape or the two shapes are
-        byte-identical (then their layouts are equal and need not be computed)."""
+        """(own layout, other's layout) of an element; None when either side has no shape or the two shapes have
+        the same content (then their layouts are equal and need not be computed)."""
         mine, theirs = self.shapes.get(ident), other.shapes.get(other_id)
-        if mine is None or theirs is None or etree.tostring(mine) == etree.tostring(theirs):
+        if mine is None or theirs is None or _shape_content(mine) == _shape_content(theirs):
             return None
-        return self.layout[ident], other.layout[other_id]
+        return self.layout_of(ident), other.layout_of(other_id)
 
 
 def parse_bytes(data: bytes, file: Path | None = None) -> Any:
@@ -160,6 +176,26 @@ def _is_tracked(node: Any) -> bool:
     if local is None or node.get("id") is None:
         return False
     return local not in UNTRACKED and not local.endswith("EventDefinition") and local != "definitions"
+
+
+def _own_content(node: Any) -> tuple[Any, ...]:
+    """The inputs of :func:`_props` for one element (see :attr:`XmlElement.fingerprint`).
+
+    Children are serialised whole (with every namespace declaration in scope, so prefixes count as they do in
+    :func:`_qname`); attribute names in other namespaces are spelt with their prefix."""
+    parts: list[Any] = [node.tag, tuple(sorted((_qname(node, k) if k[:1] == "{" else k, v)
+                                               for k, v in node.attrib.items()))]
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag.startswith(_VZ_PREFIX):
+            continue
+        if tag.startswith(_BPMN_PREFIX):
+            local = tag[len(_BPMN_PREFIX):]
+            if local in IGNORED_CHILDREN or (child.get("id") is not None and local not in UNTRACKED
+                                             and not local.endswith("EventDefinition") and local != "definitions"):
+                continue  # folded away or tracked on its own: not an input of the parent's properties
+        parts.append(etree.tostring(child, with_tail=False))
+    return tuple(parts)
 
 
 def _props(node: Any, local_name: str) -> dict[str, Any]:
@@ -225,6 +261,14 @@ def _layout_entry(shape: Any) -> dict[str, Any]:
         if value is not None:
             entry[attr] = value
     return entry
+
+
+def _shape_content(shape: Any) -> tuple[Any, ...]:
+    """Everything :func:`_layout_entry` reads from a shape or edge (tags and attributes of it, its children and
+    grandchildren), without namespace declarations: equal content implies an equal layout entry."""
+    return (tuple(shape.attrib.items()),
+            tuple((child.tag, tuple(child.attrib.items()), tuple((grand.tag, tuple(grand.attrib.items()))
+                                                                 for grand in child)) for child in shape))
 
 
 def _shapes(root: Any) -> dict[str, Any]:
