@@ -7,7 +7,6 @@ values are compared).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -64,12 +63,15 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _props(record: BaseModel, skip: Iterable[str] = ("id", "name", "type")) -> dict[str, Any]:
-    skipped = set(skip)
+@cache
+def _compared(cls: type[BaseModel], skip: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
+    """(field name, default) of the fields of a record class that :func:`_props` reads, once per class."""
+    return tuple((name, default) for name, default in _defaults(cls) if name not in skip)
+
+
+def _props(record: BaseModel, skip: tuple[str, ...] = ("id", "name", "type")) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name, default in _defaults(type(record)):
-        if name in skipped:
-            continue
+    for name, default in _compared(type(record), skip):
         value = getattr(record, name)
         if value == default or value in ((), "", None):
             continue

@@ -308,14 +308,15 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
     domain = (deltas.stakeholder_deltas(lm, rm)
               + deltas.message_flow_deltas(flows(ri, handler.added), flows(li, handler.removed))
               + deltas.step_deltas(step_pairs, step_map))
-    result = DiffResult(
+    added, removed = handler.added, handler.removed
+    return DiffResult(
         left_label=opts.left_label, right_label=opts.right_label,
         left_file=str(left.path or ""), right_file=str(right.path or ""), match_mode=opts.match,
         matches=tuple(matches),
         unmatched_left=tuple(sorted(set(lsteps) - set(step_map))),
         unmatched_right=tuple(sorted(set(rsteps) - matched_right)),
-        added=tuple(handler.added[k] for k in sorted(handler.added)),
-        removed=tuple(handler.removed[k] for k in sorted(handler.removed)),
+        added=tuple(added[k] for k in sorted(added)),
+        removed=tuple(removed[k] for k in sorted(removed)),
         changed=tuple(handler.changed[k] for k in sorted(handler.changed)),
         layout_changed=tuple(handler.layout[k] for k in sorted(handler.layout)),
         reconnected=tuple(_reconnected(li, ri, mapping)),
@@ -325,9 +326,8 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         domain_deltas=tuple(domain),
         behaviour_deltas=tuple(_behaviour(lm, rm, matches, lprof, rprof, opts)),
         similarity=similarity(lm, rm, matches, lprof, rprof),
+        equal=not (added or removed or handler.changed or handler.layout),
     )
-    equal = not (result.added or result.removed or result.changed or result.layout_changed)
-    return result.model_copy(update={"equal": equal})
 
 
 def diff_models(left: OperationalModel, right: OperationalModel, options: DiffOptions | None = None) -> DiffResult:

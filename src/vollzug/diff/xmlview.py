@@ -119,12 +119,12 @@ class XmlView:
         return entry
 
     def layout_pair(self, ident: str, other: XmlView, other_id: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        """(own layout, other's layout) of an element; None when either side has no shape or the two shapes have
-        the same content (then their layouts are equal and need not be computed)."""
-        mine, theirs = self.shapes.get(ident), other.shapes.get(other_id)
-        if mine is None or theirs is None or _shape_content(mine) == _shape_content(theirs):
+        """(own layout, other's layout) of an element; None when either side has no shape or the two layouts are
+        equal (a layout entry is cheaper to compute than any serialisation of the shape)."""
+        if ident not in self.shapes or other_id not in other.shapes:
             return None
-        return self.layout_of(ident), other.layout_of(other_id)
+        pair = self.layout_of(ident), other.layout_of(other_id)
+        return None if pair[0] == pair[1] else pair
 
 
 def parse_bytes(data: bytes, file: Path | None = None) -> Any:
@@ -183,8 +183,12 @@ def _own_content(node: Any) -> tuple[Any, ...]:
 
     Children are serialised whole (with every namespace declaration in scope, so prefixes count as they do in
     :func:`_qname`); attribute names in other namespaces are spelt with their prefix."""
-    parts: list[Any] = [node.tag, tuple(sorted((_qname(node, k) if k[:1] == "{" else k, v)
-                                               for k, v in node.attrib.items()))]
+    items = node.attrib.items()  # in document order: a reordering only costs the fallback to the properties
+    for key, _value in items:
+        if key[:1] == "{":
+            items = [(_qname(node, k) if k[:1] == "{" else k, v) for k, v in items]
+            break
+    parts: list[Any] = [node.tag, items]
     for child in node:
         tag = child.tag
         if not isinstance(tag, str) or tag.startswith(_VZ_PREFIX):
@@ -261,14 +265,6 @@ def _layout_entry(shape: Any) -> dict[str, Any]:
         if value is not None:
             entry[attr] = value
     return entry
-
-
-def _shape_content(shape: Any) -> tuple[Any, ...]:
-    """Everything :func:`_layout_entry` reads from a shape or edge (tags and attributes of it, its children and
-    grandchildren), without namespace declarations: equal content implies an equal layout entry."""
-    return (tuple(shape.attrib.items()),
-            tuple((child.tag, tuple(child.attrib.items()), tuple((grand.tag, tuple(grand.attrib.items()))
-                                                                 for grand in child)) for child in shape))
 
 
 def _shapes(root: Any) -> dict[str, Any]:
