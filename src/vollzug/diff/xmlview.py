@@ -183,11 +183,12 @@ def _own_content(node: Any) -> tuple[Any, ...]:
 
     Children are serialised whole (with every namespace declaration in scope, so prefixes count as they do in
     :func:`_qname`); attribute names in other namespaces are spelt with their prefix."""
-    items = node.attrib.items()  # in document order: a reordering only costs the fallback to the properties
+    items = [(k, v) for k, v in node.attrib.items() if ATTRIBUTE_DEFAULTS.get(k) != v]  # as _props drops them
     for key, _value in items:
         if key[:1] == "{":
             items = [(_qname(node, k) if k[:1] == "{" else k, v) for k, v in items]
             break
+    items.sort()
     parts: list[Any] = [node.tag, items]
     for child in node:
         tag = child.tag
@@ -198,6 +199,9 @@ def _own_content(node: Any) -> tuple[Any, ...]:
             if local in IGNORED_CHILDREN or (child.get("id") is not None and local not in UNTRACKED
                                              and not local.endswith("EventDefinition") and local != "definitions"):
                 continue  # folded away or tracked on its own: not an input of the parent's properties
+            if local in ("laneSet", "childLaneSet"):
+                parts.append(local)  # only its existence is a property (its lanes are tracked)
+                continue
         parts.append(etree.tostring(child, with_tail=False))
     return tuple(parts)
 
