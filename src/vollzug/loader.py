@@ -11,6 +11,7 @@ from typing import Any
 
 from vollzug.diagnostics import Diagnostic
 from vollzug.errors import InputError
+from vollzug.gcpause import gc_paused
 from vollzug.model.process import OperationalModel
 
 
@@ -54,6 +55,7 @@ def reader_for(path: Path) -> Callable[[Path], LoadedModel]:
     return func
 
 
+@gc_paused
 def load_model(path: str | Path) -> LoadedModel:
     """Load a model from ``.bpmn``/``.xml`` or ``.yaml``/``.yml``/``.json``."""
     p = Path(path)

@@ -24,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from vollzug.errors import HostileInputError, InputError, ModelError
+from vollzug.gcpause import gc_paused
 from vollzug.loader import LoadedModel
 from vollzug.model.process import OperationalModel
 
@@ -216,6 +217,7 @@ def model_from_text(text: str, file: Path) -> LoadedModel:
     return LoadedModel(model=model, path=file, lines=id_lines, diagnostics=diagnostics)
 
 
+@gc_paused
 def load_yaml_model(path: Path) -> LoadedModel:
     """Load an authoring ``.yaml``/``.yml``/``.json`` model (safe, size-limited, with line numbers)."""
     try:

@@ -9,6 +9,7 @@ their line. Which element is what comes from the table in :mod:`vollzug.bpmn.spe
 from __future__ import annotations
 
 import operator
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from vollzug.bpmn import safe_xml
 from vollzug.bpmn.di import Edge, Shape, build_di
 from vollzug.bpmn.spec import BPMNDI_NS, CHILD_REF_TAGS, OPAQUE_TAGS, SPECS, STANDARD_NS, Category
 from vollzug.diagnostics import Diagnostic
+from vollzug.gcpause import gc_paused
 
 _B = f"{{{safe_xml.BPMN_NS}}}"
 _NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
@@ -30,8 +32,6 @@ _SHAPE = f"{{{BPMNDI_NS}}}BPMNShape"
 _DI_RECORDS = frozenset({_SHAPE, f"{{{BPMNDI_NS}}}BPMNEdge"})
 _PLANE = f"{{{BPMNDI_NS}}}BPMNPlane"
 _DIAGRAM = f"{{{BPMNDI_NS}}}BPMNDiagram"
-_COUNT_DESCENDANTS = etree.XPath("count(.//*)")
-_COUNT_SELF_AND_DESCENDANTS = etree.XPath("count(descendant-or-self::*)")
 _WALK_TAGS: tuple[str, ...] = tuple(f"{{{ns}}}*" for ns in sorted(STANDARD_NS))
 """Namespace wildcards of the standard namespaces: one cheap C-level test per element (a list of every known tag
 would cost more to set up than the walk itself)."""
@@ -40,6 +40,7 @@ _SKIP_CONTENT: frozenset[str] = OPAQUE_TAGS | {tag for tag, spec in SPECS.items(
 GENERATED_DOC_FORMATS = frozenset({"text/x-vollzug-summary"})
 """``bpmn:documentation`` text formats written by tools for display only; not read as documentation."""
 _line: Callable[[etree._Element], int | None] = operator.attrgetter("sourceline")
+_parent: Callable[[etree._Element], etree._Element | None] = operator.methodcaller("getparent")
 _SPLIT_TAG: dict[str, tuple[str, str]] = {}
 """Qualified tag → (namespace, local name), filled as tags are met."""
 _CHILD_REF_NAMES = {tag: tag.rpartition("}")[2] for tag in CHILD_REF_TAGS}
@@ -195,18 +196,33 @@ class BpmnDocument:
         self.diagnostics.append(Diagnostic(message, file=self.source, line=line, element=element, code=code))
 
 
-def _skipped_inside(nodes: list[etree._Element], tags: list[str]) -> tuple[set[etree._Element], int]:
-    """Walked elements inside content that is not walked (extensions, DI, unknown elements), and how many elements
-    of any kind that content holds."""
+def _fast_walk_skip(top: etree._Element, nodes: list[etree._Element],
+                    tags: list[str]) -> set[etree._Element] | None:
+    """For a walk over the standard namespaces only (``nodes``): the walked elements inside content that is not
+    walked (extensions, DI, unknown elements), or None if the walk is not exact because an element of another
+    namespace (or a comment) sits elsewhere. Proof: every walked element outside such content has as many
+    children as walked elements name it their parent (``len`` counts every child, in C)."""
+    if tag_namespace(str(top.tag)) not in STANDARD_NS:
+        return None
+    parents = Counter(map(_parent, nodes))
     skip: set[etree._Element] = set()
-    inner = 0
     for el, tag in zip(nodes, tags, strict=True):
-        if (tag in _SKIP_CONTENT or tag not in SPECS) and len(el) and el not in skip:
-            inner += int(_COUNT_DESCENDANTS(el))  # type: ignore[arg-type]
+        children = len(el)
+        if not children or (skip and el in skip):
+            continue
+        if tag in _SKIP_CONTENT or tag not in SPECS:
             skip.update(el.iterdescendants(*_WALK_TAGS))
-    return skip, inner
+        elif parents[el] != children:
+            return None
+    return skip
 
 
+def tag_namespace(tag: str) -> str:
+    """The namespace of a Clark-notation tag ('' if none)."""
+    return tag[1:].partition("}")[0] if tag[:1] == "{" else ""
+
+
+@gc_paused
 def read_bpmn_bytes(data: bytes, source: str | Path | None = None,
                     limits: safe_xml.Limits = safe_xml.DEFAULT_LIMITS) -> BpmnDocument:
     """Parse and index BPMN bytes."""
@@ -267,16 +283,17 @@ class _Indexer:
                 continue
             # Fast path: lxml hands out only elements in the BPMN/DI namespaces (filtered in C, so vendor content of
             # extensionElements never becomes Python objects). That is exact when no element of a foreign namespace
-            # sits outside content that is not walked (extensionElements, documentation, unknown elements); two
-            # C-level counts prove it. Otherwise (foreign elements outside extensionElements) walk every element.
+            # sits outside content that is not walked (extensionElements, documentation, unknown elements); the
+            # children counts prove it (_fast_walk_skip). Otherwise (foreign elements outside extensionElements)
+            # walk every element.
             if not len(top):  # messages, item definitions, ...: nothing to prove
                 self._scan([top], [top.tag], set(), slow=True)
                 continue
             nodes = list(top.iter(*_WALK_TAGS))
             tags: list[str] = [el.tag for el in nodes]
-            skip = _skipped_inside(nodes, tags)
-            if len(nodes) - len(skip[0]) + skip[1] == int(_COUNT_SELF_AND_DESCENDANTS(top)):  # type: ignore[arg-type]
-                self._scan(nodes, tags, skip[0], slow=False)
+            skip = _fast_walk_skip(top, nodes, tags)
+            if skip is not None:
+                self._scan(nodes, tags, skip, slow=False)
             else:
                 nodes = list(top.iter(etree.Element))
                 self._scan(nodes, [el.tag for el in nodes], set(), slow=True)

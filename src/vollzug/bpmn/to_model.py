@@ -19,6 +19,7 @@ from vollzug.bpmn import extension as ext
 from vollzug.bpmn.document import BpmnDocument, BpmnElement, local_ref, read_bpmn
 from vollzug.bpmn.safe_xml import BPMN_NS, line_of
 from vollzug.bpmn.spec import BPMNDI_NS
+from vollzug.gcpause import gc_paused
 from vollzug.loader import LoadedModel
 from vollzug.model.actors import Stakeholder
 from vollzug.model.process import (
@@ -280,6 +281,7 @@ def model_from_document(doc: BpmnDocument) -> OperationalModel:
         return _Builder(doc, fast=False).build()
 
 
+@gc_paused
 def load_bpmn_model(path: Path) -> LoadedModel:
     """Read a BPMN file into a :class:`LoadedModel` (model, id → line, reader warnings, the lossless document)."""
     doc = read_bpmn(path)

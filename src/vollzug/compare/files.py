@@ -23,6 +23,7 @@ from vollzug.compare.features import extract
 from vollzug.compare.results import Comparison, ComparisonSet, TownResult
 from vollzug.compare.similarity import Signature, signature
 from vollzug.errors import ConfigError
+from vollzug.gcpause import gc_paused
 from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
 
@@ -79,6 +80,7 @@ def _base_key(model: OperationalModel, path: str) -> str:
     return base + "-soll" if model.variant == "SOLL" else base
 
 
+@gc_paused
 def _one(path: str, state: _State) -> _Outcome:
     if str(Path(path).resolve()) in state.reference_paths or path in state.reference_names:
         return None

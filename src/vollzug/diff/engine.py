@@ -28,6 +28,7 @@ from vollzug.diff.changes import (
 from vollzug.diff.elements import REF_PATHS, Element, index_model
 from vollzug.diff.similarity import similarity
 from vollzug.diff.xmlview import XmlView
+from vollzug.gcpause import gc_paused
 from vollzug.model.process import ACTIVITY_TYPES, FlowNodeType, OperationalModel
 
 MatchMode = Literal["id", "auto"]
@@ -267,6 +268,7 @@ def _behaviour(left: OperationalModel, right: OperationalModel, matches: list[Ma
     return out
 
 
+@gc_paused
 def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> DiffResult:
     """Compare two sides."""
     opts = options or DiffOptions()
@@ -359,6 +361,7 @@ def load_side(path: str | Path) -> Side:
     return Side(model=loaded.model, path=p, view=view)
 
 
+@gc_paused
 def diff_files(left: str | Path, right: str | Path, options: DiffOptions | None = None) -> DiffResult:
     """Load and compare two model files (.bpmn/.xml/.yaml/.yml/.json)."""
     return diff_sides(load_side(left), load_side(right), options)
