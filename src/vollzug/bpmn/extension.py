@@ -69,8 +69,21 @@ def _flat(tag: str, record: BaseModel, *, always: Iterable[str] = (), skip: Iter
     return el
 
 
+_SNAKE: dict[str, str] = {}
+"""camelCase attribute name → snake_case field name (attribute names are few; every attribute read uses this)."""
+
+
 def _attrs(el: etree._Element) -> dict[str, str]:
-    return {_snake(str(k)): str(v) for k, v in el.attrib.items() if not str(k).startswith("{")}
+    out: dict[str, str] = {}
+    items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # str in Python 3
+    for k, v in items:
+        key = _SNAKE.get(k)
+        if key is None:
+            if k[0] == "{":
+                continue
+            key = _SNAKE[k] = _snake(k)
+        out[key] = v
+    return out
 
 
 def _texts(parent: etree._Element, tag: str) -> tuple[str, ...]:

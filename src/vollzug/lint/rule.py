@@ -97,22 +97,86 @@ class ModelIndex:
         """Stakeholder id → pool id."""
         return {p.stakeholder: p.id for p in self.model.pools if p.stakeholder}
 
-    def reachable(self, start: str) -> set[str]:
-        """Step ids reachable from ``start`` along sequence flows (including boundary events of activities)."""
+    @cached_property
+    def stakeholder_kind(self) -> dict[str, str]:
+        """Stakeholder id → kind."""
+        return {s.id: s.kind for s in self.model.stakeholders}
+
+    @cached_property
+    def pool_kind(self) -> dict[str, str]:
+        """Stakeholder pool id → the stakeholder's kind (its id if the stakeholder is not declared)."""
+        kind_of = self.stakeholder_kind
+        return {p.id: kind_of.get(p.stakeholder, p.stakeholder) for p in self.model.pools if p.stakeholder}
+
+    @cached_property
+    def step_pool(self) -> dict[str, str]:
+        """Step id → pool id (steps drawn in a pool)."""
+        return {s.id: s.pool for s in self.model.steps if s.pool}
+
+    @cached_property
+    def boundary(self) -> dict[str, list[str]]:
+        """Boundary event ids per activity id they are attached to."""
         boundary: dict[str, list[str]] = {}
         for s in self.model.steps:
             if s.event is not None and s.event.attached_to:
                 boundary.setdefault(s.event.attached_to, []).append(s.id)
+        return boundary
+
+    @cached_property
+    def nested(self) -> dict[str, list[str]]:
+        """Step ids directly inside a step: sub-process children and attached boundary events."""
+        nested: dict[str, list[str]] = {}
+        for s in self.model.steps:
+            if s.parent is not None:
+                nested.setdefault(s.parent, []).append(s.id)
+        for activity, events in self.boundary.items():
+            nested.setdefault(activity, []).extend(events)
+        return nested
+
+    def reachable(self, start: str) -> frozenset[str]:
+        """Step ids reachable from ``start`` along sequence flows (including boundary events of activities);
+        worked out once per start."""
+        memo = self._reachable
+        hit = memo.get(start)
+        if hit is not None:
+            return hit
         seen: set[str] = set()
         todo = [start]
+        outgoing, boundary = self.outgoing, self.boundary
         while todo:
             node = todo.pop()
             if node in seen:
                 continue
             seen.add(node)
-            todo.extend(f.target for f in self.outgoing.get(node, []))
-            todo.extend(boundary.get(node, []))
-        return seen
+            todo.extend(f.target for f in outgoing.get(node, ()))
+            todo.extend(boundary.get(node, ()))
+        memo[start] = result = frozenset(seen)
+        return result
+
+    @cached_property
+    def _reachable(self) -> dict[str, frozenset[str]]:
+        return {}
+
+    def obligation_steps(self, obligation_id: str) -> list[str]:
+        """Ids of the steps of an obligation plus the steps nested in them (sub-process children, boundary
+        events), in model order of discovery; worked out once per obligation."""
+        memo = self._obligation_steps
+        hit = memo.get(obligation_id)
+        if hit is None:
+            hit = [s.id for s in self.steps_by_obligation.get(obligation_id, [])]
+            found = set(hit)
+            nested = self.nested
+            for sid in hit:  # grows while iterating: breadth-first over nested steps
+                for inner in nested.get(sid, ()):
+                    if inner not in found:
+                        found.add(inner)
+                        hit.append(inner)
+            memo[obligation_id] = hit
+        return list(hit)
+
+    @cached_property
+    def _obligation_steps(self) -> dict[str, list[str]]:
+        return {}
 
 
 @dataclass

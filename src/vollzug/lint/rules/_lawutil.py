@@ -28,18 +28,7 @@ def first_citation(obligation: Obligation) -> str | None:
 
 def obligation_steps(ctx: RuleContext, obligation_id: str) -> list[str]:
     """Ids of the steps of an obligation plus the steps nested in them (sub-process children, boundary events)."""
-    ids = [s.id for s in ctx.index.steps_by_obligation.get(obligation_id, [])]
-    found = set(ids)
-    changed = True
-    while changed:
-        changed = False
-        for step in ctx.model.steps:
-            attached = step.event.attached_to if step.event else None
-            if step.id not in found and (step.parent in found or attached in found):
-                found.add(step.id)
-                ids.append(step.id)
-                changed = True
-    return ids
+    return ctx.index.obligation_steps(obligation_id)
 
 
 def german(value: float, spec: str) -> str:

@@ -13,6 +13,10 @@ from vollzug.model.law import Catalogue, Law
 _RESOLVED: dict[tuple[int, str], tuple[Catalogue, bool]] = {}
 """Cache of :func:`vollzug.law.citation.resolve` results by catalogue and citation key (resolving re-parses the
 catalogue's citations, which dominated the run time of ``vollzug check``)."""
+_VERDICTS: dict[tuple[int, str], tuple[Catalogue | None, tuple[tuple[Msg, dict[str, str]], ...]]] = {}
+"""Findings per catalogue and citation text (towns repeat the same citations; a district compare checks thousands
+of models against one catalogue). The catalogue is kept with its entry, so a reused ``id`` never matches."""
+_VERDICT_LIMIT = 50_000
 
 
 def _resolves(catalogue: Catalogue, citation: Citation) -> bool:
@@ -64,35 +68,48 @@ steps:
                       "Citation '{text}' on '{name}' refers to no norm of catalogue {law}.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
-        """Check every citation of every step."""
+        """Check every citation of every step (the verdict per citation text is worked out once per catalogue)."""
         for step in ctx.model.steps:
             label = step.name or step.id
             for text in step.citations:
-                try:
-                    parsed = [parse_citation(text)]
-                except CitationError as exc:
-                    parsed = parse_citations(text)
-                    if len(parsed) < 2:
-                        yield self.report(step.id, self._unparsable, text, text=text, name=label, error=str(exc))
-                        continue
-                for citation in parsed:
-                    yield from self._resolve(ctx.catalogue, step.id, label, text, citation)
+                for msg, extra in self._verdicts(ctx.catalogue, text):
+                    yield self.report(step.id, msg, text, text=text, name=label, **extra)
 
-    def _resolve(self, catalogue: Catalogue | None, element: str, label: str, text: str,
-                 citation: Citation) -> Iterator[Violation]:
+    def _verdicts(self, catalogue: Catalogue | None, text: str) -> tuple[tuple[Msg, dict[str, str]], ...]:
+        """What is wrong with one citation text: (message, message fields) per finding, cached per catalogue."""
+        key = (id(catalogue), text)
+        hit = _VERDICTS.get(key)
+        if hit is not None and hit[0] is catalogue:
+            return hit[1]
+        if len(_VERDICTS) > _VERDICT_LIMIT:
+            _VERDICTS.clear()
+        found: list[tuple[Msg, dict[str, str]]] = []
+        try:
+            parsed = [parse_citation(text)]
+        except CitationError as exc:
+            parsed = parse_citations(text)
+            if len(parsed) < 2:
+                found.append((self._unparsable, {"error": str(exc)}))
+                parsed = []
+        for citation in parsed:
+            found.extend(self._resolve(catalogue, citation))
+        verdicts = tuple(found)
+        _VERDICTS[key] = (catalogue, verdicts)
+        return verdicts
+
+    def _resolve(self, catalogue: Catalogue | None, citation: Citation) -> Iterator[tuple[Msg, dict[str, str]]]:
         if citation.law is None:
-            yield self.report(element, self._no_law, text, text=text, name=label)
+            yield self._no_law, {}
             return
         law = next((item for item in catalogue.laws if item.id == citation.law), None) if catalogue else None
         if catalogue is None or law is None:
             return
         renumbered = self._renumbering(law, citation)
         if renumbered is not None:
-            yield self.report(element, self._renumbered, text, text=text, name=label, date=renumbered[1],
-                              new=renumbered[0])
+            yield self._renumbered, {"date": renumbered[1], "new": renumbered[0]}
             return
         if law.norms and not _resolves(catalogue, citation):
-            yield self.report(element, self._unresolved, text, text=text, name=label, law=catalogue.id)
+            yield self._unresolved, {"law": catalogue.id}
 
     @staticmethod
     def _renumbering(law: Law, citation: Citation) -> tuple[str, str] | None:

@@ -11,9 +11,7 @@ from vollzug.lint.rules._lawutil import obligation_steps
 
 def involved_kinds(ctx: RuleContext, step_ids: list[str]) -> set[str]:
     """Stakeholder kinds evidenced for these steps: message flows to/from their pools (or nodes), RACI entries."""
-    kind_of = {s.id: s.kind for s in ctx.model.stakeholders}
-    pool_kind = {p.id: kind_of.get(p.stakeholder, p.stakeholder) for p in ctx.model.pools if p.stakeholder}
-    node_pool = {s.id: s.pool for s in ctx.model.steps if s.pool}
+    kind_of, pool_kind, node_pool = ctx.index.stakeholder_kind, ctx.index.pool_kind, ctx.index.step_pool
     ids = set(step_ids)
     for sid in step_ids:  # the message event that triggers a step is part of it
         for seq in ctx.index.incoming.get(sid, []):
