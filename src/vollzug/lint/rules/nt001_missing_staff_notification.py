@@ -111,7 +111,7 @@ sequence_flows:
                 break
 
     @staticmethod
-    def _ordered(ctx: RuleContext, step: str, note: str, start_reach: list[set[str]]) -> bool:
+    def _ordered(ctx: RuleContext, step: str, note: str, start_reach: list[frozenset[str]]) -> bool:
         """Whether the order of ``step`` and ``note`` can be told: one reaches the other, or a start event reaches
         both (on a separate path from another start event the notification may well come first in time)."""
         return note in ctx.index.reachable(step) or any(step in r and note in r for r in start_reach)
