@@ -58,7 +58,7 @@ def reader_for(path: Path) -> Callable[[Path], LoadedModel]:
 @gc_paused
 def load_model(path: str | Path) -> LoadedModel:
     """Load a model from ``.bpmn``/``.xml`` or ``.yaml``/``.yml``/``.json``."""
-    p = Path(path)
+    p = path if isinstance(path, Path) else Path(path)
     if not p.is_file():
         raise InputError("file not found", file=p)
     return reader_for(p)(p)

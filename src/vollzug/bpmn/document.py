@@ -20,7 +20,7 @@ from lxml import etree
 
 from vollzug.bpmn import safe_xml
 from vollzug.bpmn.di import Edge, Shape, build_di
-from vollzug.bpmn.spec import BPMNDI_NS, CHILD_REF_TAGS, OPAQUE_TAGS, SPECS, STANDARD_NS, Category
+from vollzug.bpmn.spec import BPMNDI_NS, CHILD_REF_TAGS, OPAQUE_TAGS, SPECS, STANDARD_NS, Category, ElementSpec
 from vollzug.diagnostics import Diagnostic
 from vollzug.gcpause import gc_paused
 
@@ -46,6 +46,13 @@ _SPLIT_TAG: dict[str, tuple[str, str]] = {}
 _CHILD_REF_NAMES = {tag: tag.rpartition("}")[2] for tag in CHILD_REF_TAGS}
 _NODE_FLOW_REFS = frozenset({_B + "incoming", _B + "outgoing"})
 _FLOWS = frozenset({"sequence_flow", "message_flow", "association"})
+_FLOW_REF, _OPAQUE, _DI, _SUPPORT, _NODE = range(5)
+_ACTIONS: dict[str, tuple[int, ElementSpec]] = {
+    tag: (_FLOW_REF if tag in _NODE_FLOW_REFS else _OPAQUE if tag in OPAQUE_TAGS else _DI if spec.category == "di"
+          else _SUPPORT if spec.category == "support" else _NODE, spec)
+    for tag, spec in SPECS.items()
+}
+"""Qualified tag → what the walk does with it (one lookup per element) and its spec; unknown tags are missing."""
 
 
 def local_ref(value: str) -> str:
@@ -77,8 +84,8 @@ class BpmnElement:
     documentation: str = ""
     foreign_attributes: Mapping[str, str] = field(default_factory=lambda: _NO_ATTRIBUTES)
     """Attributes in non-BPMN namespaces (Clark notation keys), e.g. camunda:assignee."""
-    extensions: tuple[etree._Element, ...] = ()
-    """Children of ``extensionElements``, kept verbatim."""
+    extension_elements: etree._Element | None = None
+    """The element's ``extensionElements`` (the last one if there are several), kept verbatim."""
     incoming: tuple[str, ...] = ()
     """Ids of sequence flows ending here."""
     outgoing: tuple[str, ...] = ()
@@ -92,9 +99,21 @@ class BpmnElement:
         """An attribute of the underlying element."""
         return self.element.get(attribute, default)
 
+    @property
+    def extensions(self) -> tuple[etree._Element, ...]:
+        """Children of ``extensionElements`` (elements only), kept verbatim."""
+        if self.extension_elements is None:
+            return ()
+        return tuple(self.extension_elements.iterchildren(etree.Element))
+
     def extension(self, clark_tag: str) -> etree._Element | None:
         """The first extension child with this qualified tag, if any."""
-        return next((e for e in self.extensions if e.tag == clark_tag), None)
+        if self.extension_elements is None:
+            return None
+        for child in self.extension_elements:  # few children: cheaper than find() or a tag-filtered iterator
+            if child.tag == clark_tag:
+                return child
+        return None
 
 
 class Reference(NamedTuple):
@@ -258,11 +277,6 @@ class _Indexer:
         self._flow_refs: list[etree._Element] = []
         """``incoming``/``outgoing`` children, checked for dangling values once every id is known."""
 
-    def _enter(self, el: etree._Element, category: str, eid: str | None) -> None:
-        outer = self._context(el)
-        process = outer[1] if outer[1] is not None or category != "process" else eid
-        self.contexts[el] = (eid, process)
-
     def _context(self, el: etree._Element) -> tuple[str | None, str | None]:
         """(innermost container id, process id) for an element, from the nearest container ancestor."""
         parent = el.getparent()
@@ -303,29 +317,32 @@ class _Indexer:
         """Index ``nodes`` (document order) but those in ``skip``; on the slow path, find what to skip as we go."""
         references = self.doc.references
         flow_refs = self._flow_refs
+        contexts = self.contexts
+        actions = _ACTIONS
         for el, tag in zip(nodes, tags, strict=True):
-            if tag in _NODE_FLOW_REFS:  # the commonest child elements: no index entry, checked in _link
+            entry = actions.get(tag)
+            if entry is None:
                 if not (skip and el in skip):
-                    flow_refs.append(el)
+                    self._unknown(el, tag)
+                    if slow:
+                        skip.update(el.iterdescendants())
                 continue
+            action, spec = entry
             if skip and el in skip:
                 continue
-            spec = SPECS.get(tag)
-            if spec is None:
-                self._unknown(el, tag)
-                if slow:
-                    skip.update(el.iterdescendants())
+            if action == _FLOW_REF:  # the commonest child elements: no index entry, checked in _link
+                flow_refs.append(el)
                 continue
-            category = spec.category
-            if tag in _SKIP_CONTENT:
+            if action in (_OPAQUE, _DI):
                 if slow and len(el):
                     skip.update(el.iterdescendants())
-                if category == "di":
+                if action == _DI:
                     self.doc.di_elements.extend(el.iter(_PLANE, *_DI_RECORDS))
                 else:
                     self._opaque(el, tag)
                 continue
-            if category == "support":
+            category = spec.category
+            if action == _SUPPORT:
                 if tag in CHILD_REF_TAGS:
                     self._child_ref(el, tag)
                 if el.get("id") is not None:
@@ -333,14 +350,15 @@ class _Indexer:
                 continue
             attrs: dict[str, str] = dict(el.items())  # type: ignore[arg-type]  # str in Python 3
             eid = attrs.get("id")
-            record = None
             if category == "data_association":
                 self.doc.data_association_elements.append(el)
+            parent = el.getparent()  # (container id, process id) from the nearest container ancestor
+            context = contexts.get(parent) if parent is not None else None
+            if context is None:
+                context = self._context(el)
             if spec.container:
-                self._enter(el, category, eid)
-            if eid is not None:
-                container, process = self._context(el)
-                record = self._index(el, tag, category, container, process, attrs)
+                contexts[el] = (eid, context[1] if context[1] is not None or category != "process" else eid)
+            record = None if eid is None else self._index(el, tag, category, context[0], context[1], attrs)
             for attr in spec.refs:
                 value = attrs.get(attr)
                 if value:
@@ -360,10 +378,10 @@ class _Indexer:
         if tag == _DOC:
             if el.get("textFormat") in GENERATED_DOC_FORMATS:
                 return
-            text = "".join(str(t) for t in el.itertext()).strip()
+            text = ("".join(str(t) for t in el.itertext()) if len(el) else el.text or "").strip()
             owner.documentation = f"{owner.documentation}\n{text}" if owner.documentation else text
         elif tag == _EXT:
-            owner.extensions = tuple(c for c in el if isinstance(c.tag, str))
+            owner.extension_elements = el
 
     def _child_ref(self, el: etree._Element, tag: str) -> None:
         """``incoming``/``outgoing``/``flowNodeRef``/``sourceRef``/``targetRef`` child elements."""

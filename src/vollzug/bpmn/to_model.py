@@ -40,6 +40,7 @@ _EVENT_KINDS: dict[str, str] = {
 _NO_LOOP = frozenset({"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent",
                       "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway",
                       "complexGateway"})
+_LOOPS = (_B + "standardLoopCharacteristics", _B + "multiInstanceLoopCharacteristics")
 _TIMERS = {_B + "timeDate": "date", _B + "timeDuration": "duration", _B + "timeCycle": "cycle"}
 _ANY_COLLAPSED_SHAPE = etree.XPath("boolean(//di:BPMNShape[@isExpanded='false'])", namespaces={"di": BPMNDI_NS})
 _DATA_KINDS = {"dataObjectReference": "object", "dataStoreReference": "store", "dataInput": "input",
@@ -47,7 +48,9 @@ _DATA_KINDS = {"dataObjectReference": "object", "dataStoreReference": "store", "
 
 
 def _text(el: etree._Element | None) -> str:
-    return "" if el is None else "".join(str(t) for t in el.itertext()).strip()
+    if el is None:
+        return ""
+    return ("".join(str(t) for t in el.itertext()) if len(el) else el.text or "").strip()
 
 
 class _Builder:
@@ -57,6 +60,10 @@ class _Builder:
         self.doc = doc
         self.fast = fast
         """Leave step extension values unvalidated for the one validation of the whole model."""
+        self.nodes = doc.of_category("flow_node", "sub_process")
+        """Flow nodes and sub-processes in document order (looked up once: every part needs them)."""
+        self.busy = {e.process for e in self.nodes}
+        """Processes that contain flow nodes."""
         self.main = self._main_process()
         self.pool_of_process: dict[str, str] = {}
         self._collapsed_shapes: bool | None = None
@@ -92,13 +99,12 @@ class _Builder:
             ref = local_ref(part.get("processRef") or "")
             if ref and part.extension(ext.VZ + "stakeholder") is None and ref in self.doc.elements:
                 return self.doc.elements[ref]
-        busy = {e.process for e in self.doc.of_category("flow_node", "sub_process")}
-        return next((p for p in processes if p.id in busy), processes[0] if processes else None)
+        return next((p for p in processes if p.id in self.busy), processes[0] if processes else None)
 
     def pools(self) -> tuple[list[Pool], list[Stakeholder]]:
         pools: list[Pool] = []
         stakeholders: list[Stakeholder] = []
-        busy = {e.process for e in self.doc.of_category("flow_node", "sub_process")}
+        busy = self.busy
         for part in self.doc.of_category("participant"):
             process = local_ref(part.get("processRef") or "") or None
             if process is not None:
@@ -124,7 +130,7 @@ class _Builder:
     def _event(self, record: BpmnElement) -> dict[str, Any] | None:
         data: dict[str, Any] = {}
         kinds = []
-        for child in record.element:
+        for child in record.element:  # a Python loop over the few children beats lxml's multi-tag filter set-up
             kind = _EVENT_KINDS.get(child.tag)
             if kind is None:
                 continue
@@ -155,7 +161,7 @@ class _Builder:
     def steps(self) -> list[dict[str, Any]]:
         """Step data (validated with the whole model in one pass)."""
         steps: list[dict[str, Any]] = []
-        for record in self.doc.of_category("flow_node", "sub_process"):
+        for record in self.nodes:
             if record.tag not in _STEP_TYPES:
                 self.doc.warn(f"<{record.tag}> is not modelled as a step", line=record.line, element=record.id,
                               code="RD007")
@@ -182,9 +188,10 @@ class _Builder:
     @staticmethod
     def _loop(record: BpmnElement) -> str:
         for child in record.element:
-            if child.tag == _B + "standardLoopCharacteristics":
+            tag = child.tag
+            if tag == _LOOPS[0]:
                 return "standard"
-            if child.tag == _B + "multiInstanceLoopCharacteristics":
+            if tag == _LOOPS[1]:
                 return "sequential" if child.get("isSequential") == "true" else "parallel"
         return "none"
 
@@ -287,4 +294,5 @@ def load_bpmn_model(path: Path) -> LoadedModel:
     doc = read_bpmn(path)
     model = model_from_document(doc)
     lines = {eid: rec.line for eid, rec in doc.elements.items() if rec.line is not None}
-    return LoadedModel(model=model, path=Path(path), lines=lines, diagnostics=doc.diagnostics, document=doc)
+    return LoadedModel(model=model, path=path if isinstance(path, Path) else Path(path), lines=lines,
+                       diagnostics=doc.diagnostics, document=doc)
