@@ -67,10 +67,13 @@ def _init_worker(context: _Context) -> None:
     _CONTEXT = context
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
     """URL- and id-safe key of a town name."""
-    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
-    return re.sub(r"[^a-z0-9]+", "-", text.translate(table).lower()).strip("-") or "town"
+    return _NOT_SLUG.sub("-", text.translate(_UMLAUTS).lower()).strip("-") or "town"
 
 
 def _town_result(town: Town, key: str, ctx: _Context, own_soll: OperationalModel | None = None

@@ -62,6 +62,8 @@ class Engine:
             if lookup(available, key) is None and not any(r.code == key for r in self.rules):
                 raise ConfigError(f"configuration names unknown rule '{key}'", file=self.config.source)
         self._catalogues: dict[str, Catalogue | None] = {}
+        self._instances: dict[tuple[type[Rule], str | None], Rule] = {}
+        """Rule objects with their validated options, per rule and law (rules keep no state between models)."""
 
     def _catalogue(self, law: str | None) -> Catalogue | None:
         if not law:
@@ -108,7 +110,10 @@ class Engine:
             if rule_cls.needs_catalogue and ctx.catalogue is None:
                 continue
             try:
-                rule = rule_cls(self._options(rule_cls, ctx.checks.options))
+                key = (rule_cls, model.law)
+                rule = self._instances.get(key)
+                if rule is None:
+                    rule = self._instances[key] = rule_cls(self._options(rule_cls, ctx.checks.options))
                 violations = list(rule.check(ctx))
             except ConfigError:
                 raise

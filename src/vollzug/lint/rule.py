@@ -114,6 +114,15 @@ class ModelIndex:
         return {s.id: s.pool for s in self.model.steps if s.pool}
 
     @cached_property
+    def message_partners(self) -> dict[str, list[str]]:
+        """Element id → the ids at the other end of its message flows (both directions)."""
+        partners: dict[str, list[str]] = {}
+        for flow in self.model.message_flows:
+            partners.setdefault(flow.source, []).append(flow.target)
+            partners.setdefault(flow.target, []).append(flow.source)
+        return partners
+
+    @cached_property
     def boundary(self) -> dict[str, list[str]]:
         """Boundary event ids per activity id they are attached to."""
         boundary: dict[str, list[str]] = {}

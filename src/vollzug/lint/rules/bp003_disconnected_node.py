@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
-from vollzug.model.process import Step
 
 
 class DisconnectedNode(Rule):
@@ -49,8 +48,9 @@ sequence_flows:
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report nodes missing the flows their type needs."""
         adhoc = {s.id for s in ctx.model.steps if s.type == "adHocSubProcess"}
+        collapsed = {p.id for p in ctx.model.pools if p.collapsed}
         for step in ctx.model.steps:
-            if step.parent in adhoc or self._collapsed_pool(ctx, step):
+            if step.parent in adhoc or (step.pool is not None and step.pool in collapsed):
                 continue
             needs_in = step.type not in {"startEvent", "boundaryEvent"}
             needs_out = step.type != "endEvent"
@@ -59,7 +59,3 @@ sequence_flows:
                 yield self.report(step.id, self._no_in, name=label)
             if needs_out and not ctx.index.outgoing.get(step.id):
                 yield self.report(step.id, self._no_out, name=label)
-
-    @staticmethod
-    def _collapsed_pool(ctx: RuleContext, step: Step) -> bool:
-        return any(p.id == step.pool and p.collapsed for p in ctx.model.pools)

@@ -19,12 +19,12 @@ def involved_kinds(ctx: RuleContext, step_ids: list[str]) -> set[str]:
             if trigger and trigger.event is not None and trigger.event.kind == "message":
                 ids.add(trigger.id)
     kinds: set[str] = set()
-    for flow in ctx.model.message_flows:
-        for own, other in ((flow.source, flow.target), (flow.target, flow.source)):
-            if own in ids:
-                pool = other if other in pool_kind else node_pool.get(other)
-                if pool in pool_kind:
-                    kinds.add(pool_kind[pool])
+    partners = ctx.index.message_partners
+    for own in ids:
+        for other in partners.get(own, ()):
+            pool = other if other in pool_kind else node_pool.get(other)
+            if pool in pool_kind:
+                kinds.add(pool_kind[pool])
     for sid in ids:
         step = ctx.index.steps.get(sid)
         for r in step.raci if step else ():
