@@ -143,13 +143,25 @@ def decode_step(el: etree._Element, *, validate: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {}
     if "basis" in el.attrib:
         data["basis"] = el.get("basis")
-    data["obligations"] = _refs(el, "obligation")
-    data["citations"] = _texts(el, "citation")
-    raci = [_attrs(c) for c in el.iterchildren(VZ + "raci")]
-    resources = [_attrs(c) for c in el.iterchildren(VZ + "resource")]
-    deadlines = [_attrs(c) for c in el.iterchildren(VZ + "deadline")]
-    suppressions = [_attrs(c) for c in el.iterchildren(VZ + "suppress")]
-    note = el.find(VZ + "notification")
+    lists: dict[str, list[Any]] = {"obligation": [], "citation": [], "raci": [], "resource": [], "deadline": [],
+                                   "suppress": []}
+    note: etree._Element | None = None
+    for child in el:  # one pass over the children (cheaper than a tag-filtered iterator per kind)
+        tag = child.tag
+        if not isinstance(tag, str) or not tag.startswith(VZ):
+            continue
+        kind = tag[len(VZ):]
+        if kind == "obligation":
+            lists[kind].append(child.get("ref", ""))
+        elif kind == "citation":
+            lists[kind].append((child.text or "").strip())
+        elif kind in lists:
+            lists[kind].append(_attrs(child))
+        elif kind == "notification" and note is None:
+            note = child
+    data["obligations"] = tuple(lists["obligation"])
+    data["citations"] = tuple(lists["citation"])
+    raci, resources, deadlines, suppressions = lists["raci"], lists["resource"], lists["deadline"], lists["suppress"]
     notification: dict[str, Any] | None = None
     if note is not None:
         notification = dict[str, Any](_attrs(note))
