@@ -1,5 +1,6 @@
-"""The reader's two walks: BPMN/DI-namespace elements only (fast) and every element (when foreign elements sit
-outside extensionElements). Both must index the same and report the same, with lines and element ids."""
+"""The reader's walk skips content it does not index (extensions, documentation, unknown and foreign elements) as
+a whole; a foreign element outside extensionElements, an unknown BPMN element or a comment must not change what
+is indexed and reported, with lines and element ids."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_fast_walk_skips_extension_content_and_keeps_warnings() -> None:
         ("RD003", 11, "S"), ("RD004", 8, "Inner")]
 
 
-def test_foreign_element_outside_extensions_takes_the_full_walk_with_the_same_result() -> None:
+def test_foreign_element_outside_extensions_is_reported_and_changes_nothing_else() -> None:
     plain = read()
     foreign = read(b'<x:widget id="W"><bpmn:task id="InWidget"/></x:widget>')
     assert index(foreign) == index(plain)
@@ -53,8 +54,14 @@ def test_foreign_element_outside_extensions_takes_the_full_walk_with_the_same_re
     assert [tuple(r) for r in foreign.references] == [tuple(r) for r in plain.references]
 
 
-def test_unknown_bpmn_element_hides_its_content_on_the_fast_walk() -> None:
+def test_unknown_bpmn_element_hides_its_content() -> None:
     doc = read(b'<bpmn:fancyThing id="Fancy"><bpmn:task id="InFancy"/></bpmn:fancyThing>')
     assert "Fancy" not in doc.elements and "InFancy" not in doc.elements
     assert ("RD001", 12, "Fancy") in [(d.code, d.line, d.element) for d in doc.diagnostics]
     assert index(doc) == index(read())
+
+
+def test_comments_and_processing_instructions_change_nothing() -> None:
+    doc = read(b"<!-- a comment --><?vendor hint?>")
+    assert index(doc) == index(read())
+    assert [(d.code, d.line) for d in doc.diagnostics] == [(d.code, d.line) for d in read().diagnostics]

@@ -9,7 +9,6 @@ their line. Which element is what comes from the table in :mod:`vollzug.bpmn.spe
 from __future__ import annotations
 
 import operator
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,15 +31,9 @@ _SHAPE = f"{{{BPMNDI_NS}}}BPMNShape"
 _DI_RECORDS = frozenset({_SHAPE, f"{{{BPMNDI_NS}}}BPMNEdge"})
 _PLANE = f"{{{BPMNDI_NS}}}BPMNPlane"
 _DIAGRAM = f"{{{BPMNDI_NS}}}BPMNDiagram"
-_WALK_TAGS: tuple[str, ...] = tuple(f"{{{ns}}}*" for ns in sorted(STANDARD_NS))
-"""Namespace wildcards of the standard namespaces: one cheap C-level test per element (a list of every known tag
-would cost more to set up than the walk itself)."""
-_SKIP_CONTENT: frozenset[str] = OPAQUE_TAGS | {tag for tag, spec in SPECS.items() if spec.category == "di"}
-"""Elements whose content is not walked: kept verbatim (extensions, mixed text) or DI (indexed separately)."""
 GENERATED_DOC_FORMATS = frozenset({"text/x-vollzug-summary"})
 """``bpmn:documentation`` text formats written by tools for display only; not read as documentation."""
 _line: Callable[[etree._Element], int | None] = operator.attrgetter("sourceline")
-_parent: Callable[[etree._Element], etree._Element | None] = operator.methodcaller("getparent")
 _SPLIT_TAG: dict[str, tuple[str, str]] = {}
 """Qualified tag → (namespace, local name), filled as tags are met."""
 _CHILD_REF_NAMES = {tag: tag.rpartition("}")[2] for tag in CHILD_REF_TAGS}
@@ -215,32 +208,6 @@ class BpmnDocument:
         self.diagnostics.append(Diagnostic(message, file=self.source, line=line, element=element, code=code))
 
 
-def _fast_walk_skip(top: etree._Element, nodes: list[etree._Element],
-                    tags: list[str]) -> set[etree._Element] | None:
-    """For a walk over the standard namespaces only (``nodes``): the walked elements inside content that is not
-    walked (extensions, DI, unknown elements), or None if the walk is not exact because an element of another
-    namespace (or a comment) sits elsewhere. Proof: every walked element outside such content has as many
-    children as walked elements name it their parent (``len`` counts every child, in C)."""
-    if tag_namespace(str(top.tag)) not in STANDARD_NS:
-        return None
-    parents = Counter(map(_parent, nodes))
-    skip: set[etree._Element] = set()
-    for el, tag in zip(nodes, tags, strict=True):
-        children = len(el)
-        if not children or (skip and el in skip):
-            continue
-        if tag in _SKIP_CONTENT or tag not in SPECS:
-            skip.update(el.iterdescendants(*_WALK_TAGS))
-        elif parents[el] != children:
-            return None
-    return skip
-
-
-def tag_namespace(tag: str) -> str:
-    """The namespace of a Clark-notation tag ('' if none)."""
-    return tag[1:].partition("}")[0] if tag[:1] == "{" else ""
-
-
 @gc_paused
 def read_bpmn_bytes(data: bytes, source: str | Path | None = None,
                     limits: safe_xml.Limits = safe_xml.DEFAULT_LIMITS) -> BpmnDocument:
@@ -295,47 +262,31 @@ class _Indexer:
             if top.tag == _DIAGRAM:
                 self.doc.di_elements.extend(top.iter(_PLANE, *_DI_RECORDS))
                 continue
-            # Fast path: lxml hands out only elements in the BPMN/DI namespaces (filtered in C, so vendor content of
-            # extensionElements never becomes Python objects). That is exact when no element of a foreign namespace
-            # sits outside content that is not walked (extensionElements, documentation, unknown elements); the
-            # children counts prove it (_fast_walk_skip). Otherwise (foreign elements outside extensionElements)
-            # walk every element.
-            if not len(top):  # messages, item definitions, ...: nothing to prove
-                self._scan([top], [top.tag], set(), slow=True)
-                continue
-            nodes = list(top.iter(*_WALK_TAGS))
-            tags: list[str] = [el.tag for el in nodes]
-            skip = _fast_walk_skip(top, nodes, tags)
-            if skip is not None:
-                self._scan(nodes, tags, skip, slow=False)
-            else:
-                nodes = list(top.iter(etree.Element))
-                self._scan(nodes, [el.tag for el in nodes], set(), slow=True)
+            self._scan(top)
         self._link()
 
-    def _scan(self, nodes: list[etree._Element], tags: list[str], skip: set[etree._Element], *, slow: bool) -> None:
-        """Index ``nodes`` (document order) but those in ``skip``; on the slow path, find what to skip as we go."""
+    def _scan(self, top: etree._Element) -> None:
+        """Index one top-level element and its content in document order. Content that is not walked (extensions,
+        documentation, DI, unknown and foreign elements) is skipped whole: its elements never become Python
+        objects."""
         references = self.doc.references
         flow_refs = self._flow_refs
         contexts = self.contexts
         actions = _ACTIONS
-        for el, tag in zip(nodes, tags, strict=True):
+        walker = etree.iterwalk(top, events=("start",))  # elements only (no comments or PIs)
+        for _event, el in walker:
+            tag: str = el.tag  # str for elements
             entry = actions.get(tag)
             if entry is None:
-                if not (skip and el in skip):
-                    self._unknown(el, tag)
-                    if slow:
-                        skip.update(el.iterdescendants())
+                self._unknown(el, tag)
+                walker.skip_subtree()
                 continue
             action, spec = entry
-            if skip and el in skip:
-                continue
             if action == _FLOW_REF:  # the commonest child elements: no index entry, checked in _link
                 flow_refs.append(el)
                 continue
             if action in (_OPAQUE, _DI):
-                if slow and len(el):
-                    skip.update(el.iterdescendants())
+                walker.skip_subtree()
                 if action == _DI:
                     self.doc.di_elements.extend(el.iter(_PLANE, *_DI_RECORDS))
                 else:
@@ -348,7 +299,7 @@ class _Indexer:
                 if el.get("id") is not None:
                     self._index(el, tag, category, None, None)
                 continue
-            attrs: dict[str, str] = dict(el.items())  # type: ignore[arg-type]  # str in Python 3
+            attrs: dict[str, str] = dict(el.items())  # str in Python 3
             eid = attrs.get("id")
             if category == "data_association":
                 self.doc.data_association_elements.append(el)
