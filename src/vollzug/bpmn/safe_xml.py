@@ -171,14 +171,17 @@ def read_bytes_limited(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> byt
     """Read a file, refusing it by its size on disk before reading a single byte."""
     name = str(path)
     try:
-        # Unbuffered: one read of the announced size (plus one byte, to notice growth) into one bytes object; a
-        # buffered reader would first allocate its own buffer (~20 µs per small file).
+        # Unbuffered: the bytes land in one bytes object; a buffered reader would first allocate its own buffer
+        # (~20 µs per small file).
         with open(name, "rb", buffering=0) as handle:  # noqa: PTH123  # no Path object needed
             size = os.fstat(handle.fileno()).st_size
             _check_size(size, limits, name)
-            data = _read_up_to(handle, size + 1 if size else limits.max_bytes + 1)
-            if size and len(data) > size:  # the file grew since fstat: read on, up to the limit
-                data += _read_up_to(handle, limits.max_bytes + 1 - len(data))
+            if size:  # a regular file: one read of the announced size plus one byte (to notice growth)
+                data = handle.read(size + 1)
+                if len(data) > size:  # the file grew since fstat: read on, up to the limit
+                    data += _read_up_to(handle, limits.max_bytes + 1 - len(data))
+            else:  # size unknown (pipe, device, empty file): read up to the limit
+                data = _read_up_to(handle, limits.max_bytes + 1)
     except OSError as exc:
         raise NotXmlError(f"cannot read file: {exc.strerror}", file=path) from None
     _check_size(len(data), limits, name)
