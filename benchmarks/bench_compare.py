@@ -171,6 +171,19 @@ def run_case(case: str, data: Path) -> dict[str, object]:
     return run_engine(int(parts[1]), "pairwise" if parts[0] == "pairwise" else "compare")
 
 
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop (5 million additions; best of 3): how fast this machine runs Python
+    right now. Figures of runs with different values are not directly comparable (shared machines vary by 30 %)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(5_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--cases", default=DEFAULT_CASES, help="Comma-separated cases (see module docstring).")
@@ -182,6 +195,7 @@ def main() -> None:
         print(json.dumps(run_case(args.case, args.data)))
         return
     rows = []
+    print(f"machine speed: a fixed 5M-addition Python loop takes {machine_speed():.3f} s (before the cases)")
     print(f"{'case':<20} {'N':>6} {'jobs':>4} {'wall s':>8} {'cpu s':>8} {'ms/town':>8} {'peak MB':>8}  load")
     for case in args.cases.split(","):
         if case.startswith("cli:"):
@@ -194,6 +208,7 @@ def main() -> None:
         rows.append(row)
         print(f"{row['case']:<20} {row['n']:>6} {row['jobs']:>4} {row['wall_s']:>8.2f} {row['cpu_s']:>8.2f} "
               f"{row['per_town_ms']:>8.2f} {row['peak_mb']:>8.0f}  {row['load']:.1f}", flush=True)
+    print(f"machine speed after the cases: {machine_speed():.3f} s")
     print("goal: 10754 towns < 60 s and < 2048 MB; cpu = user+system incl. worker processes; "
           "load = 1-min load average after the case (other jobs on the machine)")
     if args.json:
