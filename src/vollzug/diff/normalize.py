@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from vollzug.diff.lexicon import CONCEPTS, PHRASES, word_table
+
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e"})
 
 ABBREVIATIONS: dict[str, str] = {
@@ -111,16 +113,20 @@ DOMAIN_VOCABULARY: frozenset[str] = frozenset({
     "gebuehr", "schild", "kennzeichen", "halter", "versicher", "bescheid", "frist", "monitor", "fortschreib",
     "anzeig", "abwaeg", "stellungnahm", "auslegen", "einreich", "kommun", "energie", "klima", "schutz", "dienst",
     "anweis", "schulung", "personal", "haushalt", "mittel", "foerder", "auftrag", "beauftrag", "vergab",
-    "verfahren", "entscheid"
+    "verfahren", "entscheid", *CONCEPTS
 })
 """Stems used for compound splitting in addition to those of the two models."""
 
-_SUFFIXES = ("ierungen", "ierung", "ungen", "ieren", "ung", "ern", "eln", "ing", "en", "ed", "er", "es", "e", "n", "s",
+_SUFFIXES = ("ierungen", "ierung", "ation",
+             "ungen", "ieren", "ung", "ern", "eln", "ing", "en", "ed", "er", "es", "e", "n", "s",
              "t")  # "ing"/"ed": English participles ("planning", "finished")
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
-LIGHT_VERBS: frozenset[str] = frozenset({"erstell", "fass", "mach", "vornehm", "perform", "carri"})
+LIGHT_VERBS: frozenset[str] = frozenset({
+    "erstell", "fass", "mach", "vornehm", "perform", "carri", "durchfuehr", "conduct", "conduc",
+    "undertak", "do", "carry",
+    "veranlass", "vornahm"})
 """Stems of light verbs ("Analyse durchführen", "Beschluss fassen", "Plan erstellen"): they say that something is
 done, not what. Dropped from a label that has other stems, kept when they are all there is."""
 
@@ -130,9 +136,29 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLD)
 
 
+_LEXICON: dict[str, str] = word_table()
+_ENGLISH_ENDINGS = ("ies", "es", "s", "ed", "d", "ing")
+
+
+def lexicon_concept(word: str) -> str | None:
+    """Concept of a folded word in the bilingual lexicon (as written, or without a plural/participle ending)."""
+    found = _LEXICON.get(word)
+    if found is not None:
+        return found
+    for ending in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)] + ("y" if ending == "ies" else "")
+            if base in _LEXICON:
+                return _LEXICON[base]
+    return None
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """Stem of one folded word: irregular table, then suffix rules (minimum stem length 4), then synonyms."""
+    """Stem of one folded word: irregular table, bilingual lexicon, suffix rules (minimum stem length 4), synonyms."""
+    concept = None if word in IRREGULAR else lexicon_concept(word)
+    if concept is not None:
+        return concept
     if word in IRREGULAR:
         base = IRREGULAR[word]
     elif word in SYNONYMS:
@@ -149,7 +175,11 @@ def stem(word: str) -> str:
 def tokens(label: str) -> list[str]:
     """Folded tokens of a label with abbreviations expanded and stop words removed."""
     out: list[str] = []
-    for raw in _TOKEN.findall(fold(label)):
+    text = fold(label)
+    for phrase, word in PHRASES.items():
+        if phrase in text:
+            text = re.sub(rf"\b{phrase}\b", word, text)
+    for raw in _TOKEN.findall(text):
         expanded = ABBREVIATIONS.get(raw, raw)
         for tok in expanded.split():
             if tok and tok not in STOP_WORDS and not tok.isdigit():
@@ -160,10 +190,13 @@ def tokens(label: str) -> list[str]:
 def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
     """Split a folded word into two known stems (with optional linking ``s``/``es``), else ``[word]``.
 
-    The head (last part) decides the meaning in German compounds; both parts are kept.
+    The head (last part) decides the meaning in German compounds; both parts are kept. When no split into two known
+    parts exists, the longest known head with a modifier of at least five letters is split off (the modifier kept
+    as its stem, split again if possible): "Satzungsbeschluss" → ``satz beschliess``.
     """
     if len(word) < 8:
         return [word]
+    fallback: list[str] = []
     for cut in range(len(word) - 4, 3, -1):
         head, tail = word[:cut], word[cut:]
         tail_stem = stem(tail)
@@ -175,6 +208,12 @@ def split_compound(word: str, vocabulary: frozenset[str]) -> list[str]:
             first = head[: len(head) - len(link)] if link else head
             if len(first) >= 3 and (stem(first) in vocabulary or first in vocabulary):
                 return [stem(first), tail_stem]
+        german_head = tail in _LEXICON or tail in IRREGULAR or len(tail) >= 7
+        if len(head) >= 5 and len(tail) >= 5 and german_head:  # the longest known head wins
+            first = head[:-1] if head.endswith("s") and len(head) > 5 else head
+            fallback = [*split_compound(first, vocabulary), tail_stem]
+    if fallback:
+        return [stem(p) if p == fallback[0] and len(fallback) == 2 else p for p in fallback]
     return [word]
 
 
@@ -183,7 +222,8 @@ def stems(label: str, vocabulary: frozenset[str] = frozenset()) -> tuple[str, ..
     vocab = vocabulary | DOMAIN_VOCABULARY
     out: list[str] = []
     for tok in tokens(label):
-        parts = split_compound(tok, vocab) if tok not in IRREGULAR and tok not in SYNONYMS else [tok]
+        known = tok in IRREGULAR or tok in SYNONYMS or lexicon_concept(tok) is not None
+        parts = [tok] if known else split_compound(tok, vocab)
         out.extend(stem(p) if len(parts) == 1 else p for p in parts)
     meaningful = tuple(s for s in out if s and s not in LIGHT_VERBS)
     return meaningful or tuple(s for s in out if s)

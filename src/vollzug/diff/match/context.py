@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from vollzug.diff.normalize import normalized, vocabulary_of
@@ -31,6 +33,8 @@ class MatchContext:
     left: Side
     right: Side
     vocabulary: frozenset[str]
+    token_weight: dict[str, float] = field(default_factory=dict)
+    """Stem → weight by rarity over the labels of both models (inverse document frequency, at least 0.2)."""
 
 
 def _lane_text(model: OperationalModel, step: Step, units: dict[str, str]) -> str:
@@ -65,4 +69,11 @@ def prepare(left: OperationalModel, right: OperationalModel) -> MatchContext:
             successors=successors,
         )
 
-    return MatchContext(left=side(left), right=side(right), vocabulary=vocab)
+    sides = side(left), side(right)
+    counts: Counter[str] = Counter()
+    for s in sides:
+        for text in s.labels.values():
+            counts.update(set(text.split()))
+    n = sum(1 for s in sides for text in s.labels.values() if text)
+    weight = {t: max(0.2, math.log((1 + n) / c) / math.log(1 + n)) for t, c in counts.items()} if n else {}
+    return MatchContext(left=sides[0], right=sides[1], vocabulary=vocab, token_weight=weight)
