@@ -54,7 +54,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "aender": ("aendern", "aenderung", "aenderungen", "change", "changes", "changed", "amend", "amended",
                "amendment", "revise", "revised", "revision", "ueberarbeiten", "ueberarbeitung", "anpassen",
                "anpassung"),
-    "abschliess": ("close", "closed", "closure", "end", "ende", "ended", "beenden", "beendet", "abgeschlossen",
+    "abschliess": ("close", "closed", "closure", "end", "ende", "ended", "completed",
+                   "beenden", "beendet", "abgeschlossen",
                    "abschliessen",
                    "erledigt", "done", "finished", "concluded"),
     # --- objects and parties ---

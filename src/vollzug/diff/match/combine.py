@@ -14,11 +14,11 @@ from typing import Literal
 import numpy as np
 
 from vollzug.diff.changes import Match
-from vollzug.diff.match import context_sim, gateway, ident, label, lane, obligation, types
+from vollzug.diff.match import context_sim, gateway, ident, label, lane, obligation, position, types
 from vollzug.diff.match.context import MatchContext
 from vollzug.model.process import EVENT_TYPES, GATEWAY_TYPES, Step
 
-MATCHERS: tuple[ModuleType, ...] = (label, obligation, lane, ident, gateway)
+MATCHERS: tuple[ModuleType, ...] = (label, obligation, lane, ident, gateway, position)
 """The additive signals; :mod:`.types` is a factor and :mod:`.context_sim` a second stage."""
 
 THRESHOLD = 0.5
@@ -30,6 +30,9 @@ GATEWAY_CONTEXT_WEIGHT = 0.7
 """Context weight for unlabelled gateways (their position is all there is)."""
 EVENT_CONTEXT_WEIGHT = 0.45
 """Context weight for events and labelled gateways (labels like "Ende" say little)."""
+CONTEXT_FLOOR = 0.85
+"""Two labelled steps keep at least this share of their own score whatever their neighbours: a step next to a
+step found on one side only has no matching neighbours, which says nothing against the pair itself."""
 
 MatchKind = Literal["one_to_one", "split", "merge"]
 
@@ -103,7 +106,13 @@ def match_auto(ctx: MatchContext, threshold: float = THRESHOLD) -> list[Match]:
             if rn[j] and applied[i, j]:
                 anchors[i, j] = len(mapped & set(rn[j])) / max(len(ln[i]), len(rn[j]))
     ctx_part = np.maximum(ctx_part, anchors)
-    scores = np.round(np.where(applied, (1 - weights) * base + weights * ctx_part, base) * factor, 9)
+    blended = np.where(applied, (1 - weights) * base + weights * ctx_part, base)
+    labelled = np.array([[bool(ctx.left.labels[a]) and bool(ctx.right.labels[b]) for b in right_ids]
+                         for a in left_ids])
+    floor = np.where(labelled, CONTEXT_FLOOR * base, 0.0)
+    lifted = applied & (floor > blended)
+    ctx_part = np.where(lifted, (floor - (1 - weights) * base) / np.where(weights > 0, weights, 1.0), ctx_part)
+    scores = np.round(np.maximum(blended, floor) * factor, 9)
     ranked = scores + tie
     rows, cols = linear_sum_assignment(-ranked)
 

@@ -24,6 +24,8 @@ class Side:
     """Step id → ids of the steps directly before or after it (sequence flows, either direction)."""
     successors: dict[str, set[str]] = field(default_factory=dict)
     """Step id → direct successors."""
+    positions: dict[str, float] = field(default_factory=dict)
+    """Step id → relative position between start (0) and end (1), see :func:`.position.positions`."""
 
 
 @dataclass
@@ -50,6 +52,8 @@ def prepare(left: OperationalModel, right: OperationalModel) -> MatchContext:
     labels += [u.name for m in (left, right) for u in m.org_units]
     vocab = vocabulary_of(labels)
 
+    from vollzug.diff.match.position import positions  # the matcher module imports this one
+
     def side(model: OperationalModel) -> Side:
         units = {u.id: u.name for u in model.org_units} | {r.id: r.name for r in model.roles}
         steps = {s.id: s for s in model.steps}
@@ -67,6 +71,7 @@ def prepare(left: OperationalModel, right: OperationalModel) -> MatchContext:
             lane_labels={sid: normalized(_lane_text(model, s, units), vocab) for sid, s in steps.items()},
             neighbours=neighbours,
             successors=successors,
+            positions=positions(successors),
         )
 
     sides = side(left), side(right)
