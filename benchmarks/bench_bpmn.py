@@ -1,10 +1,11 @@
 """Benchmark of the BPMN layer on the MIWG files, side by side with bare lxml and pm4py.
 
-Usage: python benchmarks/bench_bpmn.py [CORPUS] [--repeat N] [--cpu K]
+Usage: python benchmarks/bench_bpmn.py [CORPUS] [--repeat N] [--passes P] [--cpu K]
 (CORPUS defaults to ../shared/corpora; files under CORPUS/miwg)
 
-Per file and step the best of N runs is taken (less noise on a shared machine), all steps of one file one after the
-other, so that machine load hits them alike. Table A: median over every file vollzug reads of (a) bare
+Per file and step the best of P passes over the corpus x N runs is taken (noise on a shared machine only adds time,
+and a burst of load spoils one pass, not the figure), all steps of one file one after the other, so that machine
+load hits them alike. Table A: median over every file vollzug reads of (a) bare
 ``lxml.etree.parse``, (b) vollzug read to BpmnDocument (safe parse + index), (c) read + OperationalModel
 (``load_bpmn_model``), (d) write (serialise an unmodified document). Table B: the same comparison restricted to the
 files ``pm4py.read_bpmn`` also reads (imported lazily), with pm4py's time, so both medians are over the same files;
@@ -39,7 +40,8 @@ from vollzug.bpmn.to_model import load_bpmn_model  # noqa: E402
 from vollzug.bpmn.writer import write_bpmn  # noqa: E402
 from vollzug.errors import VollzugError  # noqa: E402
 
-REPEAT = 3
+REPEAT = 2
+PASSES = 3
 HELP_RUNS = 10
 TARGET_MS = 1.2
 
@@ -92,13 +94,13 @@ def _table(title: str, columns: dict[str, list[float]]) -> None:
             print(_row(name, values, base))
 
 
-def measure(files: list[Path], repeat: int) -> bool:
-    """Time every file (all steps interleaved per file, so machine load hits them alike); print two tables."""
-    names = ("lxml", "read", "read+model", "write")
-    every: dict[str, list[float]] = {k: [] for k in names}
-    same: dict[str, list[float]] = {k: [] for k in ("lxml", "read+model", "pm4py")}
+def _classify(files: list[Path]) -> tuple[list[tuple[Path, Any]], list[bool], int, int]:
+    """Files vollzug and bare lxml both read (with the document for the write step), whether pm4py reads each of
+    them, and how many vollzug refused and lxml could not parse."""
     pm4py_read = pm4py_reader()
-    pm4py_failures = ours_failed = lxml_failed = 0
+    timed: list[tuple[Path, Any]] = []
+    pm4py_ok: list[bool] = []
+    ours_failed = lxml_failed = 0
     for path in files:
         try:
             doc = read_bpmn(path)
@@ -111,27 +113,43 @@ def measure(files: list[Path], repeat: int) -> bool:
         except etree.XMLSyntaxError:
             lxml_failed += 1  # e.g. namespace names with spaces: vollzug reads them (with a warning), lxml not
             continue
-        times = {
-            "lxml": best_time(lambda p=path: bare_parse(p), repeat),  # type: ignore[misc]
-            "read": best_time(lambda p=path: read_bpmn(p), repeat),  # type: ignore[misc]
-            "read+model": best_time(lambda p=path: load_bpmn_model(p), repeat),  # type: ignore[misc]
-            "write": best_time(lambda d=doc: write_bpmn(d), repeat),  # type: ignore[misc]
-        }
-        for name in names:
-            every[name].append(times[name])
+        timed.append((path, doc))
         with quiet():
             try:
                 pm4py_read(path)
+                pm4py_ok.append(True)
             except Exception:
-                pm4py_failures += 1
-                continue
-            pm4py_ms = best_time(lambda p=path: pm4py_read(p), repeat)  # type: ignore[misc]
-        for name in ("lxml", "read+model"):
-            same[name].append(times[name])
-        same["pm4py"].append(pm4py_ms)
+                pm4py_ok.append(False)
+    return timed, pm4py_ok, ours_failed, lxml_failed
+
+
+def measure(files: list[Path], repeat: int, passes: int) -> bool:
+    """Time every file in ``passes`` passes over the corpus (all steps of one file back to back, so that machine
+    load hits them alike; the best of ``repeat`` runs per pass); per file and step the best over all passes counts,
+    so a burst of load on a shared machine spoils one pass, not the figure. Print two tables."""
+    names = ("lxml", "read", "read+model", "write", "pm4py")
+    pm4py_read = pm4py_reader()
+    timed, pm4py_ok, ours_failed, lxml_failed = _classify(files)
+    best: list[dict[str, float]] = [dict.fromkeys(names, float("inf")) for _ in timed]
+    for _ in range(passes):
+        for (path, doc), ok_pm4py, row in zip(timed, pm4py_ok, best, strict=True):
+            steps: dict[str, Callable[[], Any]] = {
+                "lxml": lambda p=path: bare_parse(p), "read": lambda p=path: read_bpmn(p),  # type: ignore[misc]
+                "read+model": lambda p=path: load_bpmn_model(p),  # type: ignore[misc]
+                "write": lambda d=doc: write_bpmn(d)}  # type: ignore[misc]
+            for name, func in steps.items():
+                row[name] = min(row[name], best_time(func, repeat))
+            if ok_pm4py:
+                with quiet():
+                    row["pm4py"] = min(row["pm4py"], best_time(lambda p=path: pm4py_read(p), repeat))  # type: ignore[misc]
+    every: dict[str, list[float]] = {k: [row[k] for row in best] for k in names[:4]}
+    same: dict[str, list[float]] = {k: [row[k] for row, ok in zip(best, pm4py_ok, strict=True) if ok]
+                                    for k in ("lxml", "read+model", "pm4py")}
+    pm4py_failures = pm4py_ok.count(False)
     compared = len(every["lxml"])
     print(f"MIWG files: {len(files)}; refused by vollzug with a clear error: {ours_failed}; read by vollzug but "
-          f"not by bare lxml (left out): {lxml_failed}; timed: {compared}; best of {repeat} runs per file")
+          f"not by bare lxml (left out): {lxml_failed}; timed: {compared}; per file and step the best of "
+          f"{passes} passes x {repeat} runs")
     _table(f"\nA. all {compared} files vollzug reads", every)
     _table(f"\nB. the {len(same['pm4py'])} files that vollzug AND pm4py.read_bpmn read "
            f"(pm4py fails on {pm4py_failures} of {compared})", same)
@@ -180,7 +198,8 @@ def load_note() -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpora")
-    parser.add_argument("--repeat", type=int, default=REPEAT, help="runs per file and step; the best counts")
+    parser.add_argument("--repeat", type=int, default=REPEAT, help="runs per file and step in one pass")
+    parser.add_argument("--passes", type=int, default=PASSES, help="passes over the corpus; the best run counts")
     parser.add_argument("--cpu", type=int, default=None, help="pin this process to one CPU (less scheduler noise)")
     args = parser.parse_args(argv)
     files = sorted((args.corpus / "miwg").rglob("*.bpmn"))
@@ -190,7 +209,7 @@ def main(argv: list[str]) -> int:
     if args.cpu is not None and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {args.cpu})
     print(f"before: {load_note()}")
-    ok = measure(files, max(1, args.repeat))
+    ok = measure(files, max(1, args.repeat), max(1, args.passes))
     print(f"after: {load_note()}\n")
     return 0 if measure_help() and ok else 1
 
