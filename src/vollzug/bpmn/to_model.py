@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from vollzug.bpmn import extension as ext
 from vollzug.bpmn.document import BpmnDocument, BpmnElement, local_ref, read_bpmn
 from vollzug.bpmn.safe_xml import BPMN_NS, line_of
-from vollzug.bpmn.spec import BPMNDI_NS
 from vollzug.gcpause import gc_paused
 from vollzug.loader import LoadedModel
 from vollzug.model.actors import Stakeholder
@@ -42,7 +41,6 @@ _NO_LOOP = frozenset({"startEvent", "endEvent", "intermediateCatchEvent", "inter
                       "complexGateway"})
 _LOOPS = (_B + "standardLoopCharacteristics", _B + "multiInstanceLoopCharacteristics")
 _TIMERS = {_B + "timeDate": "date", _B + "timeDuration": "duration", _B + "timeCycle": "cycle"}
-_ANY_COLLAPSED_SHAPE = etree.XPath("boolean(//di:BPMNShape[@isExpanded='false'])", namespaces={"di": BPMNDI_NS})
 _DATA_KINDS = {"dataObjectReference": "object", "dataStoreReference": "store", "dataInput": "input",
                "dataOutput": "output", "dataObject": "object"}
 
@@ -69,9 +67,10 @@ class _Builder:
         self._collapsed_shapes: bool | None = None
 
     def _maybe_collapsed(self) -> bool:
-        """Whether any shape says ``isExpanded="false"`` (one C-level query instead of indexing the DI)."""
+        """Whether any shape says ``isExpanded="false"`` (a look at the DI elements the reader collected, without
+        indexing the DI; an XPath query with a predicate costs more)."""
         if self._collapsed_shapes is None:
-            self._collapsed_shapes = bool(_ANY_COLLAPSED_SHAPE(self.doc.root))
+            self._collapsed_shapes = any(el.get("isExpanded") == "false" for el in self.doc.di_elements)
         return self._collapsed_shapes
 
     def _decode(self, record: BpmnElement, tag: str, decode: Callable[[etree._Element], dict[str, Any]]
