@@ -141,7 +141,7 @@ def parse_xml_bytes(
     """
     src = str(source) if source is not None else None
     _check_size(len(data), limits, src)
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copy of the whole input)
         raise NotXmlError("not XML: the file is empty", file=src)
     _refuse_doctype(data, src)
     try:
