@@ -45,13 +45,14 @@ sequence_flows:
         steps = set(ctx.index.steps)
         pools = {p.id for p in m.pools}
         data = {d.id for d in m.data_objects}
+        steps_or_pools, steps_or_data = steps | pools, steps | data  # once, not per flow
         checks: list[tuple[str, str, str, str, set[str]]] = []
         for f in m.sequence_flows:
             checks += [("Sequenzfluss", "Sequence flow", f.id, r, steps) for r in (f.source, f.target)]
         for mf in m.message_flows:
-            checks += [("Nachrichtenfluss", "Message flow", mf.id, r, steps | pools) for r in (mf.source, mf.target)]
+            checks += [("Nachrichtenfluss", "Message flow", mf.id, r, steps_or_pools) for r in (mf.source, mf.target)]
         for a in m.data_associations:
-            checks += [("Datenassoziation", "Data association", a.id, r, steps | data) for r in (a.source, a.target)]
+            checks += [("Datenassoziation", "Data association", a.id, r, steps_or_data) for r in (a.source, a.target)]
         for s in m.steps:
             if s.lane is not None:
                 checks.append(("Schritt (Lane)", "Step (lane)", s.id, s.lane, ctx.index.org_unit_ids))
