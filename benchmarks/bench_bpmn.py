@@ -1,6 +1,6 @@
 """Benchmark of the BPMN layer on the MIWG files, side by side with bare lxml and pm4py.
 
-Usage: python benchmarks/bench_bpmn.py [CORPUS] [--repeat N] [--passes P] [--cpu K]
+Usage: python benchmarks/bench_bpmn.py [CORPUS] [--repeat N] [--passes P] [--cpu K]   (defaults: N=2, P=5)
 (CORPUS defaults to ../shared/corpora; files under CORPUS/miwg)
 
 Per file and step the best of P passes over the corpus x N runs is taken (noise on a shared machine only adds time,
@@ -41,7 +41,7 @@ from vollzug.bpmn.writer import write_bpmn  # noqa: E402
 from vollzug.errors import VollzugError  # noqa: E402
 
 REPEAT = 2
-PASSES = 3
+PASSES = 5
 HELP_RUNS = 10
 TARGET_MS = 1.2
 
