@@ -171,6 +171,8 @@ def _walk(left: Side, right: Side, li: dict[str, Element], ri: dict[str, Element
             lp["type"], rp["type"] = el.type, rel.type
             lp.pop("id", None)
             rp.pop("id", None)
+        if mode == "id" and lp == rp:  # identity mapping: equal properties cannot differ after translation
+            continue
         attrs = _compare(lp, rp, mapping, REF_PATHS, skip)
         handler.change(rid, lid, rel.type, rel.name or el.name, rel.category, attrs)
     for rid, rel in sorted(ri.items()):

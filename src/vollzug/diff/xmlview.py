@@ -145,6 +145,10 @@ def _qname(node: Any, tag: str) -> str:
     namespace, local = tag[1:].split("}", 1)
     if namespace == BPMN_NS:
         return local
+    if tag is node.tag or tag == node.tag:  # the element's own name: its own prefix, without building the nsmap
+        prefix = node.prefix
+        if prefix:
+            return f"{prefix}:{local}"
     prefix = next((p for p, ns in (node.nsmap or {}).items() if ns == namespace and p), None)
     return f"{prefix or namespace}:{local}"
 
