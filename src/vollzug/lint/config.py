@@ -67,6 +67,8 @@ class Config(BaseModel):
 
     def suppression_for(self, file: str, code: str, name: str) -> FileSuppression | None:
         """The first file-level suppression matching ``file`` and the rule."""
+        if not self.suppress:  # the common case: no path work at all (resolving costs system calls per finding)
+            return None
         rel = file
         if self.source is not None:
             try:
