@@ -8,9 +8,11 @@ import pytest
 
 from vollzug.law.applicability import (
     applicable,
+    applies,
     deadline_for,
     effective_choices,
     land_options_for,
+    obligations_applying,
     obligations_for,
 )
 from vollzug.law.catalogue import load_catalogue
@@ -90,3 +92,21 @@ def test_fzv_applies_to_the_kreis_not_to_towns() -> None:
     town = {o.id for o, v in obligations_for(fzv, find_municipality("Rheine")) if v.applies}
     assert "FZV.K07" in kreis and "FZV.K07" not in town
     assert "FZV.K01" in town  # addressed to the insurer, no condition
+
+
+@pytest.mark.parametrize("law", ["WPG", "FZV"])
+@pytest.mark.parametrize("town", ["Metelen", "Nordwalde", "Altenberge", "Rheine", "Ibbenbüren", "Greven"])
+@pytest.mark.parametrize("choices", [None, {"joint_planning": True}, {"simplified_procedure": False}])
+def test_fast_predicate_agrees_with_the_reasoned_verdict(law: str, town: str, choices: dict[str, bool] | None) -> None:
+    catalogue = load_catalogue(law)
+    municipality = find_municipality(town)
+    variants = [municipality] + [municipality.model_copy(update=change) for change in
+                                 ({"land": "BY"}, {"population": None}, {"kind": "Kreis"})]
+    for variant in variants:
+        land = land_options_for(catalogue, variant.land)
+        chosen = effective_choices(catalogue, variant, choices)
+        for ob in catalogue.obligations:
+            assert applies(ob, variant, choices=chosen, land=land) is applicable(ob, variant, choices=chosen,
+                                                                                 land=land).applies
+        assert obligations_applying(catalogue, variant, choices) == tuple(
+            ob for ob, verdict in obligations_for(catalogue, variant, choices) if verdict.applies)

@@ -94,6 +94,26 @@ def _check(
     return holds, f"Wahlentscheidung „{name}“ {state}"
 
 
+def _holds(cond: Condition, municipality: Municipality, choices: Mapping[str, bool], land: Collection[str]) -> bool:
+    """Whether a condition holds: :func:`_check` without its German reason (no text is built)."""
+    if isinstance(cond, PopulationCondition):
+        pop = municipality.population
+        return pop is not None and bool(_OPS[cond.op][1](pop.count, cond.value))
+    if isinstance(cond, LandOptionCondition):
+        return cond.option in land
+    if isinstance(cond, MunicipalityKindCondition):
+        return municipality.kind in cond.kinds
+    assert isinstance(cond, ChoiceCondition)
+    return bool(choices.get(cond.choice, False)) == cond.value
+
+
+def applies(obligation: Obligation, municipality: Municipality, *, choices: Mapping[str, bool] | None = None,
+            land: Collection[str] = ()) -> bool:
+    """``applicable(...).applies`` without building the reasons (for checks over many towns)."""
+    chosen = choices or {}
+    return all(_holds(cond, municipality, chosen, land) for cond in obligation.applicability)
+
+
 def applicable(
     obligation: Obligation,
     municipality: Municipality,
@@ -150,7 +170,7 @@ def effective_choices(
     land = land_options_for(catalogue, municipality.land)
     for ob in catalogue.obligations:
         options = [c.option for c in ob.applicability if isinstance(c, LandOptionCondition)]
-        if options and applicable(ob, municipality, choices=result, land=land).applies:
+        if options and applies(ob, municipality, choices=result, land=land):
             for option in options:
                 result.setdefault(option, True)
     return result
@@ -166,3 +186,12 @@ def obligations_for(
     land = land_options_for(catalogue, municipality.land)
     chosen = effective_choices(catalogue, municipality, choices)
     return [(ob, applicable(ob, municipality, choices=chosen, land=land)) for ob in catalogue.obligations]
+
+
+def obligations_applying(
+    catalogue: Catalogue, municipality: Municipality, choices: Mapping[str, bool] | None = None
+) -> tuple[Obligation, ...]:
+    """The obligations that apply to the municipality (catalogue order): :func:`obligations_for` without reasons."""
+    land = land_options_for(catalogue, municipality.land)
+    chosen = effective_choices(catalogue, municipality, choices)
+    return tuple(ob for ob in catalogue.obligations if applies(ob, municipality, choices=chosen, land=land))

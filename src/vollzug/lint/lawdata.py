@@ -136,11 +136,11 @@ def applicable_obligations(
     """Obligations that apply to ``town`` with ``choices`` (uses :mod:`vollzug.law.applicability` if present)."""
     try:
         module = importlib.import_module("vollzug.law.applicability")
-        func = module.obligations_for
+        func = module.obligations_applying
     except (ImportError, AttributeError):
         func = None
     if func is not None and town is not None:
-        return tuple(ob for ob, verdict in func(catalogue, town, choices) if verdict.applies)
+        return tuple(func(catalogue, town, choices))
     return tuple(o for o in catalogue.obligations if all(condition_holds(c, catalogue, town, choices)
                                                           for c in o.applicability))
 
