@@ -40,24 +40,30 @@ sequence_flows:
                "'{ref}'.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
-        """Report dangling references."""
+        """Report dangling references (flows, then steps' lanes and pools; in model order)."""
         m = ctx.model
-        steps = set(ctx.index.steps)
+        steps = ctx.index.steps
         pools = {p.id for p in m.pools}
         data = {d.id for d in m.data_objects}
-        steps_or_pools, steps_or_data = steps | pools, steps | data  # once, not per flow
-        checks: list[tuple[str, str, str, str, set[str]]] = []
+        steps_or_pools, steps_or_data = steps.keys() | pools, steps.keys() | data  # once, not per flow
         for f in m.sequence_flows:
-            checks += [("Sequenzfluss", "Sequence flow", f.id, r, steps) for r in (f.source, f.target)]
+            for ref in (f.source, f.target):
+                if ref not in steps:
+                    yield self._dangling("Sequenzfluss", "Sequence flow", f.id, ref)
         for mf in m.message_flows:
-            checks += [("Nachrichtenfluss", "Message flow", mf.id, r, steps_or_pools) for r in (mf.source, mf.target)]
+            for ref in (mf.source, mf.target):
+                if ref not in steps_or_pools:
+                    yield self._dangling("Nachrichtenfluss", "Message flow", mf.id, ref)
         for a in m.data_associations:
-            checks += [("Datenassoziation", "Data association", a.id, r, steps_or_data) for r in (a.source, a.target)]
-        for s in m.steps:
-            if s.lane is not None:
-                checks.append(("Schritt (Lane)", "Step (lane)", s.id, s.lane, ctx.index.org_unit_ids))
-            if s.pool is not None:
-                checks.append(("Schritt (Pool)", "Step (pool)", s.id, s.pool, pools))
-        for kind, kind_en, element, ref, known in checks:
-            if ref not in known:
-                yield self.report(element, self._msg, kind=kind, kind_en=kind_en, id=element, ref=ref)
+            for ref in (a.source, a.target):
+                if ref not in steps_or_data:
+                    yield self._dangling("Datenassoziation", "Data association", a.id, ref)
+        units = ctx.index.org_unit_ids
+        for step in m.steps:
+            if step.lane is not None and step.lane not in units:
+                yield self._dangling("Schritt (Lane)", "Step (lane)", step.id, step.lane)
+            if step.pool is not None and step.pool not in pools:
+                yield self._dangling("Schritt (Pool)", "Step (pool)", step.id, step.pool)
+
+    def _dangling(self, kind: str, kind_en: str, element: str, ref: str) -> Violation:
+        return self.report(element, self._msg, kind=kind, kind_en=kind_en, id=element, ref=ref)
