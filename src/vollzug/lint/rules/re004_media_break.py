@@ -9,6 +9,9 @@ from pydantic import BaseModel, ConfigDict
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
 
+_CLASSES: dict[tuple[int, str], tuple[MediaOptions, str]] = {}
+"""(options object, medium) → media class; the options object is kept with its entry, so a reused id never matches."""
+
 
 class MediaOptions(BaseModel):
     """Options of RE004: media grouped into classes; a break is a change of class."""
@@ -28,7 +31,18 @@ class MediaOptions(BaseModel):
     """Report only when the data come from another lane or pool (otherwise re-keying within a lane counts too)."""
 
     def media_class(self, medium: str) -> str:
-        """Class of a medium: by the first class one of whose names the medium starts with, else the medium."""
+        """Class of a medium: by the first class one of whose names the medium starts with, else the medium
+        (remembered per medium: the options are frozen and towns name the same media again and again)."""
+        known = _CLASSES.get((id(self), medium))
+        if known is not None and known[0] is self:
+            return known[1]
+        found = self._classify(medium)
+        if len(_CLASSES) > 10_000:
+            _CLASSES.clear()
+        _CLASSES[(id(self), medium)] = (self, found)
+        return found
+
+    def _classify(self, medium: str) -> str:
         text = medium.casefold().strip()
         for name, members in (("paper", self.paper), ("office", self.office), ("structured", self.structured)):
             if any(text.startswith(m) for m in members):
