@@ -411,7 +411,10 @@ class _Indexer:
             if tgt is not None:
                 tgt.incoming += (flow.id,)
         for ref_el in self._flow_refs:
-            value = local_ref(ref_el.text or "")
+            text = ref_el.text
+            if text is not None and text in elements:  # the common case: the plain id, nothing to normalise
+                continue
+            value = local_ref(text or "")
             if value and value not in elements:
                 self._child_ref(ref_el, str(ref_el.tag))
         for ref in self.doc.references:
