@@ -189,6 +189,10 @@ def _run(items: Iterator[_Item], ctx: _Context, jobs: int, progress: Progress | 
                 progress(len(done))
 
 
+_outlier = Outlier.model_construct
+"""Outliers are built from our own results (plain strings): no re-validation (thousands for a large district)."""
+
+
 def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
     out: list[Outlier] = []
     if len(results) < 3:
@@ -198,14 +202,14 @@ def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
         applicable = [(k, c) for k, c in column if c.status != "not_applicable"]
         modal = Counter(c.status for _, c in applicable).most_common(1)
         if modal and modal[0][1] / max(len(applicable), 1) >= 0.6:
-            out.extend(Outlier(obligation=first.obligation, town=k,
-                               reason=f"{_STATUS_DE[c.status]} (meist {_STATUS_DE[modal[0][0]]})")
+            out.extend(_outlier(obligation=first.obligation, town=k,
+                                reason=f"{_STATUS_DE[c.status]} (meist {_STATUS_DE[modal[0][0]]})")
                        for k, c in applicable if c.status != modal[0][0])
         ftes = [c.fte for _, c in applicable if c.fte > 0]
         if len(ftes) >= 5:
             median = statistics.median(ftes)
             mad = statistics.median(abs(x - median) for x in ftes) or 0.05 * median or 0.01
-            out.extend(Outlier(obligation=first.obligation, town=k, reason=f"VZÄ {c.fte:.2f} (Median {median:.2f})")
+            out.extend(_outlier(obligation=first.obligation, town=k, reason=f"VZÄ {c.fte:.2f} (Median {median:.2f})")
                        for k, c in applicable if c.fte > 0 and abs(c.fte - median) > max(3.5 * mad, 0.5 * median, 0.1))
     return out
 
