@@ -11,7 +11,6 @@ which converts them to the field types. Tuples of strings become repeated child 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,8 +41,7 @@ def _camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-@functools.lru_cache(maxsize=1024)
-def _snake(name: str) -> str:  # attribute names are few: cached (called for every attribute read)
+def _snake(name: str) -> str:  # memoised by _attrs through _SNAKE
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 

@@ -190,11 +190,8 @@ def read_bytes_limited(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> byt
 
 def _read_up_to(handle: BinaryIO, want: int) -> bytes:
     """Up to ``want`` bytes (fewer only at the end of the file)."""
-    data = handle.read(want)
-    if len(data) >= want or not data:
-        return data
-    chunks = [data]
-    got = len(data)
+    chunks: list[bytes] = []
+    got = 0
     while got < want:
         chunk = handle.read(want - got)
         if not chunk:

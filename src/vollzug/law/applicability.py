@@ -27,10 +27,12 @@ from vollzug.model.law import (
 __all__ = [
     "Applicability",
     "applicable",
+    "applies",
     "deadline_for",
     "deadline_rule_for",
     "effective_choices",
     "land_options_for",
+    "obligations_applying",
     "obligations_for",
 ]
 
@@ -53,49 +55,8 @@ def _date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _population(cond: PopulationCondition, municipality: Municipality) -> tuple[bool, str]:
-    symbol, compare = _OPS[cond.op]
-    pop = municipality.population
-    if pop is None:
-        threshold = f"{symbol} {_number(cond.value)}"
-        return False, f"Einwohnerzahl von {municipality.name} unbekannt; Schwelle {threshold} nicht prüfbar"
-    holds = compare(pop.count, cond.value)
-    source = f"{pop.source}, " if pop.source else ""
-    text = (
-        f"Einwohnerzahl {_number(pop.count)} ({source}Stichtag {_date(pop.reference_date)}) "
-        f"{symbol if holds else 'nicht ' + symbol} {_number(cond.value)}"
-    )
-    if pop.reference_date != cond.reference_date:
-        text += f" – das Gesetz zählt die gemeldeten Einwohner am {_date(cond.reference_date)}, bitte prüfen"
-    if pop.quality == "unverified":
-        text += " (Zahl nicht verifiziert)"
-    return holds, text
-
-
-def _check(
-    cond: Condition, municipality: Municipality, choices: Mapping[str, bool], land: Collection[str]
-) -> tuple[bool, str]:
-    if isinstance(cond, PopulationCondition):
-        return _population(cond, municipality)
-    if isinstance(cond, LandOptionCondition):
-        holds = cond.option in land
-        name = term(f"land_option.{cond.option}", default=cond.option)
-        verb = "genutzt" if holds else "nicht genutzt"
-        return holds, f"Landesoption „{name}“ in {municipality.land} {verb}"
-    if isinstance(cond, MunicipalityKindCondition):
-        holds = municipality.kind in cond.kinds
-        kinds = ", ".join(cond.kinds)
-        return holds, f"Kommunaltyp {municipality.kind} {'gehört' if holds else 'gehört nicht'} zu: {kinds}"
-    assert isinstance(cond, ChoiceCondition)
-    value = bool(choices.get(cond.choice, False))
-    holds = value == cond.value
-    name = term(f"choice.{cond.choice}", default=cond.choice)
-    state = "gewählt" if value else "nicht gewählt"
-    return holds, f"Wahlentscheidung „{name}“ {state}"
-
-
 def _holds(cond: Condition, municipality: Municipality, choices: Mapping[str, bool], land: Collection[str]) -> bool:
-    """Whether a condition holds: :func:`_check` without its German reason (no text is built)."""
+    """Whether a condition holds (the verdict alone: no reason text is built)."""
     if isinstance(cond, PopulationCondition):
         pop = municipality.population
         return pop is not None and bool(_OPS[cond.op][1](pop.count, cond.value))
@@ -105,6 +66,44 @@ def _holds(cond: Condition, municipality: Municipality, choices: Mapping[str, bo
         return municipality.kind in cond.kinds
     assert isinstance(cond, ChoiceCondition)
     return bool(choices.get(cond.choice, False)) == cond.value
+
+
+def _population_reason(cond: PopulationCondition, municipality: Municipality, holds: bool) -> str:
+    symbol = _OPS[cond.op][0]
+    pop = municipality.population
+    if pop is None:
+        threshold = f"{symbol} {_number(cond.value)}"
+        return f"Einwohnerzahl von {municipality.name} unbekannt; Schwelle {threshold} nicht prüfbar"
+    source = f"{pop.source}, " if pop.source else ""
+    text = (
+        f"Einwohnerzahl {_number(pop.count)} ({source}Stichtag {_date(pop.reference_date)}) "
+        f"{symbol if holds else 'nicht ' + symbol} {_number(cond.value)}"
+    )
+    if pop.reference_date != cond.reference_date:
+        text += f" – das Gesetz zählt die gemeldeten Einwohner am {_date(cond.reference_date)}, bitte prüfen"
+    if pop.quality == "unverified":
+        text += " (Zahl nicht verifiziert)"
+    return text
+
+
+def _check(
+    cond: Condition, municipality: Municipality, choices: Mapping[str, bool], land: Collection[str]
+) -> tuple[bool, str]:
+    """The verdict of :func:`_holds` with its German reason."""
+    holds = _holds(cond, municipality, choices, land)
+    if isinstance(cond, PopulationCondition):
+        return holds, _population_reason(cond, municipality, holds)
+    if isinstance(cond, LandOptionCondition):
+        name = term(f"land_option.{cond.option}", default=cond.option)
+        verb = "genutzt" if holds else "nicht genutzt"
+        return holds, f"Landesoption „{name}“ in {municipality.land} {verb}"
+    if isinstance(cond, MunicipalityKindCondition):
+        kinds = ", ".join(cond.kinds)
+        return holds, f"Kommunaltyp {municipality.kind} {'gehört' if holds else 'gehört nicht'} zu: {kinds}"
+    assert isinstance(cond, ChoiceCondition)
+    name = term(f"choice.{cond.choice}", default=cond.choice)
+    state = "gewählt" if choices.get(cond.choice, False) else "nicht gewählt"
+    return holds, f"Wahlentscheidung „{name}“ {state}"
 
 
 def applies(obligation: Obligation, municipality: Municipality, *, choices: Mapping[str, bool] | None = None,
@@ -140,7 +139,7 @@ def land_options_for(catalogue: Catalogue, land: str) -> frozenset[str]:
 
 
 def _conditions_hold(conditions: Iterable[Condition], municipality: Municipality, land: Collection[str]) -> bool:
-    return all(_check(cond, municipality, {}, land)[0] for cond in conditions)
+    return all(_holds(cond, municipality, {}, land) for cond in conditions)
 
 
 def deadline_rule_for(

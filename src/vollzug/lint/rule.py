@@ -45,6 +45,8 @@ class ModelIndex:
 
     def __init__(self, model: OperationalModel) -> None:
         self.model = model
+        self._reachable: dict[str, frozenset[str]] = {}
+        self._obligation_steps: dict[str, list[str]] = {}
 
     @cached_property
     def steps(self) -> dict[str, Step]:
@@ -162,10 +164,6 @@ class ModelIndex:
         memo[start] = result = frozenset(seen)
         return result
 
-    @cached_property
-    def _reachable(self) -> dict[str, frozenset[str]]:
-        return {}
-
     def obligation_steps(self, obligation_id: str) -> list[str]:
         """Ids of the steps of an obligation plus the steps nested in them (sub-process children, boundary
         events), in model order of discovery; worked out once per obligation."""
@@ -182,10 +180,6 @@ class ModelIndex:
                         hit.append(inner)
             memo[obligation_id] = hit
         return list(hit)
-
-    @cached_property
-    def _obligation_steps(self) -> dict[str, list[str]]:
-        return {}
 
 
 @dataclass

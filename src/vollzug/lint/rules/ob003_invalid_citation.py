@@ -7,26 +7,25 @@ from collections.abc import Iterator
 from vollzug.i18n import Msg
 from vollzug.law.citation import CitationError, contains, parse_citation, parse_citations, resolve
 from vollzug.lint.rule import Rule, RuleContext, Violation
+from vollzug.lint.rules._memo import OwnerMemo
 from vollzug.model.citation import Citation
 from vollzug.model.law import Catalogue, Law
 
-_RESOLVED: dict[tuple[int, str], tuple[Catalogue, bool]] = {}
-"""Cache of :func:`vollzug.law.citation.resolve` results by catalogue and citation key (resolving re-parses the
-catalogue's citations, which dominated the run time of ``vollzug check``)."""
-_VERDICTS: dict[tuple[int, str], tuple[Catalogue | None, tuple[tuple[Msg, dict[str, str]], ...]]] = {}
+_Verdicts = tuple[tuple[Msg, dict[str, str]], ...]
+_RESOLVED: OwnerMemo[str, bool] = OwnerMemo(50_000)
+"""Whether a citation key resolves, per catalogue (resolving re-parses the catalogue's citations, which dominated
+the run time of ``vollzug check``)."""
+_VERDICTS: OwnerMemo[str, _Verdicts] = OwnerMemo(50_000)
 """Findings per catalogue and citation text (towns repeat the same citations; a district compare checks thousands
-of models against one catalogue). The catalogue is kept with its entry, so a reused ``id`` never matches."""
-_VERDICT_LIMIT = 50_000
+of models against one catalogue)."""
 
 
 def _resolves(catalogue: Catalogue, citation: Citation) -> bool:
-    key = (id(catalogue), citation.key)
-    hit = _RESOLVED.get(key)
-    if hit is None or hit[0] is not catalogue:
+    def work_out() -> bool:
         result = resolve(citation, catalogue)
-        hit = (catalogue, bool(result.norms or result.obligations))
-        _RESOLVED[key] = hit
-    return hit[1]
+        return bool(result.norms or result.obligations)
+
+    return _RESOLVED.get(catalogue, citation.key, work_out)
 
 
 class InvalidCitation(Rule):
@@ -75,14 +74,11 @@ steps:
                 for msg, extra in self._verdicts(ctx.catalogue, text):
                     yield self.report(step.id, msg, text, text=text, name=label, **extra)
 
-    def _verdicts(self, catalogue: Catalogue | None, text: str) -> tuple[tuple[Msg, dict[str, str]], ...]:
-        """What is wrong with one citation text: (message, message fields) per finding, cached per catalogue."""
-        key = (id(catalogue), text)
-        hit = _VERDICTS.get(key)
-        if hit is not None and hit[0] is catalogue:
-            return hit[1]
-        if len(_VERDICTS) > _VERDICT_LIMIT:
-            _VERDICTS.clear()
+    def _verdicts(self, catalogue: Catalogue | None, text: str) -> _Verdicts:
+        """What is wrong with one citation text: (message, message fields) per finding, once per catalogue."""
+        return _VERDICTS.get(catalogue, text, lambda: self._work_out(catalogue, text))
+
+    def _work_out(self, catalogue: Catalogue | None, text: str) -> _Verdicts:
         found: list[tuple[Msg, dict[str, str]]] = []
         try:
             parsed = [parse_citation(text)]
@@ -93,9 +89,7 @@ steps:
                 parsed = []
         for citation in parsed:
             found.extend(self._resolve(catalogue, citation))
-        verdicts = tuple(found)
-        _VERDICTS[key] = (catalogue, verdicts)
-        return verdicts
+        return tuple(found)
 
     def _resolve(self, catalogue: Catalogue | None, citation: Citation) -> Iterator[tuple[Msg, dict[str, str]]]:
         if citation.law is None:

@@ -8,9 +8,10 @@ from pydantic import BaseModel, ConfigDict
 
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
+from vollzug.lint.rules._memo import OwnerMemo
 
-_CLASSES: dict[tuple[int, str], tuple[MediaOptions, str]] = {}
-"""(options object, medium) → media class; the options object is kept with its entry, so a reused id never matches."""
+_CLASSES: OwnerMemo[str, str] = OwnerMemo(10_000)
+"""Media class per options object and medium."""
 
 
 class MediaOptions(BaseModel):
@@ -33,14 +34,7 @@ class MediaOptions(BaseModel):
     def media_class(self, medium: str) -> str:
         """Class of a medium: by the first class one of whose names the medium starts with, else the medium
         (remembered per medium: the options are frozen and towns name the same media again and again)."""
-        known = _CLASSES.get((id(self), medium))
-        if known is not None and known[0] is self:
-            return known[1]
-        found = self._classify(medium)
-        if len(_CLASSES) > 10_000:
-            _CLASSES.clear()
-        _CLASSES[(id(self), medium)] = (self, found)
-        return found
+        return _CLASSES.get(self, medium, lambda: self._classify(medium))
 
     def _classify(self, medium: str) -> str:
         text = medium.casefold().strip()
