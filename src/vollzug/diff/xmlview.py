@@ -145,7 +145,7 @@ def _qname(node: Any, tag: str) -> str:
     namespace, local = tag[1:].split("}", 1)
     if namespace == BPMN_NS:
         return local
-    if tag is node.tag or tag == node.tag:  # the element's own name: its own prefix, without building the nsmap
+    if tag == node.tag:  # the element's own name: its own prefix, without building the nsmap
         prefix = node.prefix
         if prefix:
             return f"{prefix}:{local}"
@@ -175,11 +175,14 @@ def _bpmn_local(tag: Any) -> str | None:
     return None
 
 
+def _tracked_kind(local: str) -> bool:
+    """Whether BPMN elements of this local name are tracked on their own (when they have an id)."""
+    return local not in UNTRACKED and not local.endswith("EventDefinition") and local != "definitions"
+
+
 def _is_tracked(node: Any) -> bool:
     local = _bpmn_local(node.tag)
-    if local is None or node.get("id") is None:
-        return False
-    return local not in UNTRACKED and not local.endswith("EventDefinition") and local != "definitions"
+    return local is not None and node.get("id") is not None and _tracked_kind(local)
 
 
 def _own_content(node: Any) -> tuple[Any, ...]:
@@ -200,8 +203,7 @@ def _own_content(node: Any) -> tuple[Any, ...]:
             continue
         if tag.startswith(_BPMN_PREFIX):
             local = tag[len(_BPMN_PREFIX):]
-            if local in IGNORED_CHILDREN or (child.get("id") is not None and local not in UNTRACKED
-                                             and not local.endswith("EventDefinition") and local != "definitions"):
+            if local in IGNORED_CHILDREN or (child.get("id") is not None and _tracked_kind(local)):
                 continue  # folded away or tracked on its own: not an input of the parent's properties
             if local in ("laneSet", "childLaneSet"):
                 parts.append(local)  # only its existence is a property (its lanes are tracked)
@@ -303,8 +305,7 @@ def build_view(root: Any, file: Path | None = None) -> XmlView:
                 continue
             here = parent
             ident = child.get("id")
-            if ident is not None and local not in UNTRACKED and not local.endswith("EventDefinition") \
-                    and local != "definitions":
+            if ident is not None and _tracked_kind(local):
                 if ident not in elements:
                     elements[ident] = XmlElement(ident, local, child.get("name", ""), None, parent, child)
                 here = ident
