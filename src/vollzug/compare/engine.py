@@ -197,9 +197,9 @@ def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
     out: list[Outlier] = []
     if len(results) < 3:
         return out
-    for index, first in enumerate(results[0].cells):
-        column = [(r.key, r.cells[index]) for r in results]
-        applicable = [(k, c) for k, c in column if c.status != "not_applicable"]
+    keys = [r.key for r in results]
+    for first, column in zip(results[0].cells, zip(*(r.cells for r in results), strict=True), strict=True):
+        applicable = [(k, c) for k, c in zip(keys, column, strict=True) if c.status != "not_applicable"]
         modal = Counter(c.status for _, c in applicable).most_common(1)
         if modal and modal[0][1] / max(len(applicable), 1) >= 0.6:
             out.extend(_outlier(obligation=first.obligation, town=k,
@@ -209,8 +209,9 @@ def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
         if len(ftes) >= 5:
             median = statistics.median(ftes)
             mad = statistics.median(abs(x - median) for x in ftes) or 0.05 * median or 0.01
+            limit = max(3.5 * mad, 0.5 * median, 0.1)
             out.extend(_outlier(obligation=first.obligation, town=k, reason=f"VZÄ {c.fte:.2f} (Median {median:.2f})")
-                       for k, c in applicable if c.fte > 0 and abs(c.fte - median) > max(3.5 * mad, 0.5 * median, 0.1))
+                       for k, c in applicable if c.fte > 0 and abs(c.fte - median) > limit)
     return out
 
 

@@ -190,43 +190,45 @@ def compare_files(
     state = _State({k: _context(r, k, diff_mode, len(paths), rules, detail) for k, r in by_law.items()}, law,
                    frozenset(str(p) for p in known), frozenset(r.path for r in refs))
     outcomes: list[_Outcome] = []
-    try:
+    try:  # kept results are never garbage: full collections must not rescan them, neither during the run nor
+        # while the matrices and outliers are built from them (3 s of 10,754 towns went to collections there)
         for outcome in _run(paths, state, jobs, progress):
             outcomes.append(outcome)
             if len(outcomes) % FREEZE_EVERY == 0:
-                gc.freeze()  # kept results are never garbage: stop full collections from rescanning them
+                gc.freeze()
+        gc.freeze()
+        contexts = dict(state.contexts)
+        notes: list[str] = []
+        wanted = {o.law for o in outcomes if isinstance(o, _NoReference) and o.law is not None}
+        if wanted:
+            found, notes = _discover(refs, wanted, known)
+            if found:
+                for ref in found:
+                    by_law.setdefault(ref.model.law or law or "?", ref)
+                redo = [i for i, o in enumerate(outcomes) if isinstance(o, _NoReference) and o.law in by_law]
+                contexts.update({k: _context(r, k, diff_mode, len(redo), rules, detail) for k, r in by_law.items()
+                                 if k not in contexts})
+                state = _State(contexts, law, state.reference_paths, frozenset(r.path for r in refs + found))
+                for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None),  # type: ignore[union-attr]
+                                          strict=True):
+                    outcomes[index] = outcome
+        groups: dict[str, list[_Done]] = {}
+        skipped: list[str] = []
+        for outcome in outcomes:
+            if isinstance(outcome, _NoReference):
+                skipped.append(f"{outcome.path or outcome.title}: kein Referenz-SOLL für Gesetz {outcome.law}")
+            elif outcome is not None:
+                groups.setdefault(outcome.law, []).append(outcome)
+        comparisons: list[Comparison] = []
+        for name, done in groups.items():
+            ctx = contexts[name]
+            done = _with_own_solls(done, ctx)
+            keys = eng._Keys()
+            results = [d.result if (k := keys.unique(d.result.key)) == d.result.key
+                       else d.result.model_copy(update={"key": k}) for d in done]
+            comparisons.append(eng.finish(results, [d.signature for d in done], by_law[name], name, ctx, pairwise_mode))
+        result = ComparisonSet(generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                               comparisons=tuple(comparisons), skipped=tuple(skipped))
+        return result, notes
     finally:
         gc.unfreeze()
-    contexts = dict(state.contexts)
-    notes: list[str] = []
-    wanted = {o.law for o in outcomes if isinstance(o, _NoReference) and o.law is not None}
-    if wanted:
-        found, notes = _discover(refs, wanted, known)
-        if found:
-            for ref in found:
-                by_law.setdefault(ref.model.law or law or "?", ref)
-            redo = [i for i, o in enumerate(outcomes) if isinstance(o, _NoReference) and o.law in by_law]
-            contexts.update({k: _context(r, k, diff_mode, len(redo), rules, detail) for k, r in by_law.items()
-                             if k not in contexts})
-            state = _State(contexts, law, state.reference_paths, frozenset(r.path for r in refs + found))
-            for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None),  # type: ignore[union-attr]
-                                      strict=True):
-                outcomes[index] = outcome
-    groups: dict[str, list[_Done]] = {}
-    skipped: list[str] = []
-    for outcome in outcomes:
-        if isinstance(outcome, _NoReference):
-            skipped.append(f"{outcome.path or outcome.title}: kein Referenz-SOLL für Gesetz {outcome.law}")
-        elif outcome is not None:
-            groups.setdefault(outcome.law, []).append(outcome)
-    comparisons: list[Comparison] = []
-    for name, done in groups.items():
-        ctx = contexts[name]
-        done = _with_own_solls(done, ctx)
-        keys = eng._Keys()
-        results = [d.result if (k := keys.unique(d.result.key)) == d.result.key
-                   else d.result.model_copy(update={"key": k}) for d in done]
-        comparisons.append(eng.finish(results, [d.signature for d in done], by_law[name], name, ctx, pairwise_mode))
-    result = ComparisonSet(generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                           comparisons=tuple(comparisons), skipped=tuple(skipped))
-    return result, notes
