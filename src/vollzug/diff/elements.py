@@ -7,7 +7,6 @@ values are compared).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -27,16 +26,39 @@ STEP_DOMAIN_PATHS: frozenset[str] = frozenset({
 """Step properties reported by the dedicated deltas (responsibility, resources, …) as well as in ``changed``."""
 
 
-@dataclass
 class Element:
-    """One element of one side."""
+    """One element of one side. Its properties are computed from its record(s) on first use: in a diff of two
+    versions of one file (``--match id``) most elements have equal records and never need them."""
 
-    id: str
-    category: Category
-    type: str
-    name: str
-    props: dict[str, Any] = field(default_factory=dict)
-    """Semantic properties, path → JSON-like value."""
+    __slots__ = ("_props", "category", "extra", "id", "name", "record", "type")
+
+    def __init__(self, id: str, category: Category, type: str, name: str, props: dict[str, Any] | None = None,
+                 record: BaseModel | None = None) -> None:
+        self.id, self.category, self.type, self.name = id, category, type, name
+        self._props = props
+        self.record = record
+        """The model record the properties come from (None when they were given)."""
+        self.extra: BaseModel | None = None
+        """A stakeholder merged into the pool of the same id (its facts as ``stakeholder.*`` properties)."""
+
+    @property
+    def props(self) -> dict[str, Any]:
+        """Semantic properties, path → JSON-like value."""
+        if self._props is None:
+            record = self.record
+            props = {} if record is None else step_props(record) if isinstance(record, Step) else _props(
+                record, skip=("id",) if self.category == "annotation" else ("id", "name", "type"))
+            if self.extra is not None:
+                props.update({f"stakeholder.{k}": v for k, v in _props(self.extra).items()})
+            self._props = props
+        return self._props
+
+    def same_record(self, other: Element) -> bool:
+        """True if both elements come from equal records (then their properties, name and type are equal too)."""
+        return self.record is not None and self.record == other.record and self.extra == other.extra
+
+    def __repr__(self) -> str:
+        return f"Element({self.id!r}, {self.category!r}, {self.type!r}, {self.name!r})"
 
 
 @cache
@@ -110,27 +132,32 @@ def index_model(model: OperationalModel) -> dict[str, Element]:
         header["municipality"] = model.municipality.name
     put(Element(model.id, "process", "process", model.title, header))
     for step in model.steps:
-        put(Element(step.id, "step", step.type, step.name, step_props(step)))
+        put(Element(step.id, "step", step.type, step.name, record=step))
     for flow in model.sequence_flows:
-        put(Element(flow.id, "sequence_flow", "sequenceFlow", flow.name, _props(flow)))
+        put(Element(flow.id, "sequence_flow", "sequenceFlow", flow.name, record=flow))
     for mflow in model.message_flows:
-        put(Element(mflow.id, "message_flow", "messageFlow", mflow.name, _props(mflow)))
+        put(Element(mflow.id, "message_flow", "messageFlow", mflow.name, record=mflow))
     for unit in model.org_units:
-        put(Element(unit.id, "lane", "lane", unit.name, _props(unit)))
+        put(Element(unit.id, "lane", "lane", unit.name, record=unit))
     for pool in model.pools:
-        put(Element(pool.id, "pool", "participant", pool.name, _props(pool)))
+        put(Element(pool.id, "pool", "participant", pool.name, record=pool))
     for holder in model.stakeholders:
         if holder.id not in out:
-            put(Element(holder.id, "stakeholder", "stakeholder", holder.name, _props(holder)))
+            put(Element(holder.id, "stakeholder", "stakeholder", holder.name, record=holder))
         else:  # the stakeholder's pool shares its id: merge the stakeholder facts into it
-            out[holder.id].props.update({f"stakeholder.{k}": v for k, v in _props(holder).items()})
+            shared = out[holder.id]
+            if shared.extra is None and shared.category == "pool":
+                shared.extra = holder
+            else:  # (ids shared with something else, or twice): merged now, compared by properties only
+                shared.props.update({f"stakeholder.{k}": v for k, v in _props(holder).items()})
+                shared.record = None
     for role in model.roles:
-        put(Element(role.id, "role", "role", role.name, _props(role)))
+        put(Element(role.id, "role", "role", role.name, record=role))
     for data in model.data_objects:
         kind = "dataStoreReference" if data.kind == "store" else "dataObjectReference"
-        put(Element(data.id, "data_object", kind, data.name, _props(data)))
+        put(Element(data.id, "data_object", kind, data.name, record=data))
     for assoc in model.data_associations:
-        put(Element(assoc.id, "data_association", "dataAssociation", "", _props(assoc)))
+        put(Element(assoc.id, "data_association", "dataAssociation", "", record=assoc))
     for note in model.annotations:
-        put(Element(note.id, "annotation", "textAnnotation", "", _props(note, skip=("id",))))
+        put(Element(note.id, "annotation", "textAnnotation", "", record=note))
     return out

@@ -162,6 +162,8 @@ def _walk(left: Side, right: Side, li: dict[str, Element], ri: dict[str, Element
             handler.remove(lid, el.type, el.name, el.category)
             continue
         rel = ri[rid]
+        if mode == "id" and el.same_record(rel):  # identity mapping and equal records: nothing can differ
+            continue
         in_xml = left.view is not None and (lid in left.view.elements or el.category == "step")
         skip = XML_COVERED if both_xml and in_xml else frozenset()
         lp = dict(el.props)
@@ -228,13 +230,15 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
             handler.add(rid, rel.type, rel.name, _category(rel.type))
 
 
-def _reconnected(li: dict[str, Element], ri: dict[str, Element], mapping: dict[str, str]) -> list[Reconnected]:
+def _reconnected(li: dict[str, Element], ri: dict[str, Element], mapping: dict[str, str], identity: bool
+                 ) -> list[Reconnected]:
+    """Paired flows whose ends are not the partners of each other (``identity``: the mapping is id → same id)."""
     out: list[Reconnected] = []
     for lid, el in sorted(li.items()):
         if el.category not in ("sequence_flow", "message_flow") or lid not in mapping:
             continue
         rel = ri.get(mapping[lid])
-        if rel is None:
+        if rel is None or (identity and el.same_record(rel)):  # equal flows with identical ids: same ends
             continue
         ls, lt = str(el.props.get("source", "")), str(el.props.get("target", ""))
         rs, rt = str(rel.props.get("source", "")), str(rel.props.get("target", ""))
@@ -323,7 +327,7 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         removed=tuple(removed[k] for k in sorted(removed)),
         changed=tuple(handler.changed[k] for k in sorted(handler.changed)),
         layout_changed=tuple(handler.layout[k] for k in sorted(handler.layout)),
-        reconnected=tuple(_reconnected(li, ri, mapping)),
+        reconnected=tuple(_reconnected(li, ri, mapping, opts.match == "id")),
         responsibility_shifts=tuple(deltas.responsibility_shifts(lm, rm, pairs, lane_map)),
         resource_deltas=tuple(deltas.resource_deltas(step_pairs)),
         resource_totals=deltas.resource_totals(lm, rm),
@@ -340,27 +344,14 @@ def diff_models(left: OperationalModel, right: OperationalModel, options: DiffOp
 
 
 def load_side(path: str | Path) -> Side:
-    """Load one file for diffing: the domain model (project loader) plus, for BPMN, the XML view.
-
-    If the project's BPMN reader is not installed yet, a minimal model is derived from the XML view
-    (:mod:`vollzug.diff.xmlmodel`).
-    """
-    from vollzug.diff.xmlview import build_view, load_view
+    """Load one file for diffing: the domain model (project loader) plus, for BPMN, the XML view."""
+    from vollzug.diff.xmlview import view_of_document
     from vollzug.loader import load_model
 
     p = path if isinstance(path, Path) else Path(path)
-    try:  # load_model reports a missing file (InputError "file not found", as before)
-        loaded = load_model(p)
-    except ImportError:  # the BPMN reader is optional for the diff: fall back to the generic view
-        view = load_view(p)
-        if view is None:
-            raise
-        from vollzug.diff.xmlmodel import model_from_view
-
-        return Side(model=model_from_view(view), path=p, view=view)
-    root = getattr(loaded.document, "root", None)
-    view = build_view(root, p) if root is not None else load_view(p)
-    return Side(model=loaded.model, path=p, view=view)
+    loaded = load_model(p)  # reports a missing file (InputError "file not found")
+    return Side(model=loaded.model, path=p,
+                view=view_of_document(loaded.document) if loaded.document is not None else None)
 
 
 @gc_paused

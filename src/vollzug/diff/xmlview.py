@@ -10,11 +10,14 @@ extension elements); DI shapes and edges become a separate layout map keyed by t
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
 from vollzug.errors import NotBpmnError
+
+if TYPE_CHECKING:
+    from vollzug.bpmn.document import BpmnDocument
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -55,11 +58,10 @@ class XmlElement:
     """One tracked semantic element; its properties are computed on first use (most elements of two versions of
     one file are byte-identical and never need them, see :attr:`fingerprint`)."""
 
-    __slots__ = ("_fingerprint", "_props", "id", "name", "node", "parent", "type")
+    __slots__ = ("_fingerprint", "_props", "id", "name", "node", "type")
 
-    def __init__(self, id: str, type: str, name: str, props: dict[str, Any] | None = None,
-                 parent: str | None = None, node: Any = None) -> None:
-        self.id, self.type, self.name, self.parent, self.node = id, type, name, parent, node
+    def __init__(self, id: str, type: str, name: str, props: dict[str, Any] | None = None, node: Any = None) -> None:
+        self.id, self.type, self.name, self.node = id, type, name, node
         self._props = props
         self._fingerprint: tuple[Any, ...] | None = None
 
@@ -89,13 +91,10 @@ class XmlElement:
 class XmlView:
     """Tracked elements and DI layout of one BPMN file."""
 
-    def __init__(self, elements: dict[str, XmlElement], shapes: dict[str, Any], lane_members: dict[str, str],
-                 root: Any = None) -> None:
+    def __init__(self, elements: dict[str, XmlElement], shapes: dict[str, Any], root: Any = None) -> None:
         self.elements = elements
         self.shapes = shapes
         """Semantic element id → its first BPMNShape/BPMNEdge node."""
-        self.lane_members = lane_members
-        """Flow node id → innermost lane id (from ``flowNodeRef``)."""
         self.root = root
         """The parsed lxml root (for emitters that annotate the file)."""
         self._layout: dict[str, dict[str, Any]] | None = None
@@ -277,18 +276,23 @@ def _layout_entry(shape: Any) -> dict[str, Any]:
     return entry
 
 
-def _shapes(root: Any) -> dict[str, Any]:
-    shapes: dict[str, Any] = {}
-    for shape in root.iter(f"{{{BPMNDI_NS}}}BPMNShape", f"{{{BPMNDI_NS}}}BPMNEdge"):
+def _shapes(shapes: Any) -> dict[str, Any]:
+    """Referenced id → the first of the given BPMNShape/BPMNEdge elements that draws it."""
+    out: dict[str, Any] = {}
+    for shape in shapes:
         ref = shape.get("bpmnElement")
-        if ref and ref not in shapes:
-            shapes[ref] = shape
-    return shapes
+        if ref and ref not in out:
+            out[ref] = shape
+    return out
 
 
 _LEAVES: frozenset[str] = frozenset({"extensionElements", "documentation", "flowNodeRef", "incoming", "outgoing",
                                      "text", "conditionExpression"})
 """BPMN elements whose content holds no tracked element (not descended into)."""
+_DI_TAGS = (f"{{{BPMNDI_NS}}}BPMNShape", f"{{{BPMNDI_NS}}}BPMNEdge")
+_TAKEN_AS_IS = frozenset({"RD001", "RD003"})
+"""Reader warnings after which the document's index and the view may differ (unknown BPMN elements are not
+indexed but may hold tracked elements; a duplicate of the ``definitions`` id): the view walks the tree itself."""
 
 
 def build_view(root: Any, file: Path | None = None) -> XmlView:
@@ -296,34 +300,28 @@ def build_view(root: Any, file: Path | None = None) -> XmlView:
     if etree.QName(root).localname != "definitions" or etree.QName(root).namespace != BPMN_NS:
         raise NotBpmnError("root element is not bpmn:definitions", file=file)
     elements: dict[str, XmlElement] = {}
-    lane_members: dict[str, str] = {}
 
-    def walk(node: Any, parent: str | None) -> None:
+    def walk(node: Any) -> None:
         for child in node:
             local = _bpmn_local(child.tag)
             if local is None:
                 continue
-            here = parent
             ident = child.get("id")
-            if ident is not None and _tracked_kind(local):
-                if ident not in elements:
-                    elements[ident] = XmlElement(ident, local, child.get("name", ""), None, parent, child)
-                here = ident
-            if local == "lane":
-                for ref in child.iterchildren(f"{{{BPMN_NS}}}flowNodeRef"):
-                    if ref.text:
-                        lane_members[ref.text.strip()] = child.get("id", "")
+            if ident is not None and ident not in elements and _tracked_kind(local):
+                elements[ident] = XmlElement(ident, local, child.get("name", ""), None, child)
             if local not in _LEAVES:
-                walk(child, here)
+                walk(child)
 
-    walk(root, None)
-    return XmlView(elements=elements, shapes=_shapes(root), lane_members=lane_members, root=root)
+    walk(root)
+    return XmlView(elements=elements, shapes=_shapes(root.iter(*_DI_TAGS)), root=root)
 
 
-def load_view(path: Path) -> XmlView | None:
-    """The XML view of a ``.bpmn``/``.xml`` file, or None for other files."""
-    if path.suffix.lower() not in (".bpmn", ".xml", ".bpmn2"):
-        return None
-    from vollzug.bpmn.safe_xml import read_bytes_limited
-
-    return build_view(parse_bytes(read_bytes_limited(path), path), path)
+def view_of_document(doc: BpmnDocument) -> XmlView:
+    """The view of a document the project's reader has indexed: the same as :func:`build_view` of its root, from
+    the index instead of a second walk over the tree."""
+    if any(d.code in _TAKEN_AS_IS for d in doc.diagnostics):
+        return build_view(doc.root, Path(doc.source) if doc.source else None)
+    elements = {rec.id: XmlElement(rec.id, rec.tag, rec.name, None, rec.element)
+                for rec in doc.elements.values() if rec.namespace == BPMN_NS and _tracked_kind(rec.tag)}
+    return XmlView(elements=elements, shapes=_shapes(e for e in doc.di_elements if e.tag in _DI_TAGS),
+                   root=doc.root)

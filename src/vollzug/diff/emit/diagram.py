@@ -16,7 +16,7 @@ def diagram_view(side: Side) -> XmlView:
     try:
         return build_view(build_tree(side.model), side.path)
     except VollzugError:  # a model the builder cannot lay out: no drawing, the report still lists everything
-        return side.view if side.view is not None else XmlView(elements={}, shapes={}, lane_members={})
+        return side.view if side.view is not None else XmlView(elements={}, shapes={})
 
 
 def right_bpmn_bytes(side: Side) -> bytes:
