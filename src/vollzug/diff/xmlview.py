@@ -178,7 +178,7 @@ def _qname(node: Any, tag: str) -> str:
 def _flatten(node: Any, path: str, out: dict[str, Any]) -> None:
     """Flatten an untracked subtree into ``path`` → value entries (attributes as ``@name``, text as value)."""
     for key, value in sorted(node.attrib.items()):
-        out[f"{path}/@{_qname(node, key)}"] = value
+        out[f"{path}/@{key if key[0] != '{' else _qname(node, key)}"] = value
     out[path] = (node.text or "").strip()
     counts: dict[str, int] = {}
     for child in node:
