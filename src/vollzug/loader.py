@@ -51,9 +51,15 @@ def reader_for(path: Path) -> Callable[[Path], LoadedModel]:
     if spec is None:
         known = ", ".join(sorted(_READERS))
         raise InputError(f"unsupported file type '{path.suffix}' (known: {known})", file=path)
-    module_name, func_name = spec.split(":")
-    func: Callable[[Path], LoadedModel] = getattr(importlib.import_module(module_name), func_name)
+    func = _LOADED_READERS.get(spec)
+    if func is None:
+        module_name, func_name = spec.split(":")
+        func = _LOADED_READERS[spec] = getattr(importlib.import_module(module_name), func_name)
     return func
+
+
+_LOADED_READERS: dict[str, Callable[[Path], LoadedModel]] = {}
+"""``module:function`` → the function, imported on first use (the YAML reader is never imported for BPMN)."""
 
 
 @gc_paused
