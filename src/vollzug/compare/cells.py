@@ -7,11 +7,12 @@ from typing import Any
 from vollzug.compare.applicability import ObligationSource
 from vollzug.compare.features import ModelFeatures, ObligationFacts
 from vollzug.compare.results import CellStatus, Gap, ObligationCell, ObligationInfo
+from vollzug.compare.trusted import trusted
 from vollzug.model.process import OperationalModel
 
 # Records built here come from our own code, not from input: skip re-validation (hot path for 10k towns).
-_cell = ObligationCell.model_construct
-_gap = Gap.model_construct
+_cell = trusted(ObligationCell)
+_gap = trusted(Gap)
 _MISSING_CATEGORY = {"publication": "G13", "information_duty": "G13", "participation": "G08"}
 
 

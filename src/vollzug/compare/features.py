@@ -28,6 +28,7 @@ _FAMILY_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("registration", ("zulassung", "straßenverkehr", "strassenverkehr", "verkehr")),
 )
 _WORD = re.compile(r"[a-zäöüß0-9]+")
+_NO_KINDS: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4096)
@@ -141,8 +142,11 @@ def extract(model: OperationalModel) -> ModelFeatures:
         fte, eur, systems, has_res = _step_cost(step)
         share = 1.0 / len(step.obligations)
         unit, n_accountable = _responsible(step)
+        kinds = by_step_kinds.get(step.id, _NO_KINDS)
         for obligation in step.obligations:
-            f = facts.setdefault(obligation, ObligationFacts())
+            f = facts.get(obligation)
+            if f is None:
+                f = facts[obligation] = ObligationFacts()
             f.steps.append(step.id)
             if f.responsible is None or (n_accountable and not f.accountable_count):
                 f.responsible = unit
@@ -151,7 +155,7 @@ def extract(model: OperationalModel) -> ModelFeatures:
             f.fte += fte * share
             f.eur += eur * share
             f.it_systems |= systems
-            f.stakeholders |= by_step_kinds.get(step.id, set())
+            f.stakeholders |= kinds
             f.has_citation |= bool(step.citations)
             f.has_deadline |= bool(step.deadlines) or (step.event is not None and step.event.kind == "timer")
             f.has_resources |= has_res or step.type not in ACTIVITY_TYPES

@@ -144,6 +144,15 @@ class ModelIndex:
             nested.setdefault(activity, []).extend(events)
         return nested
 
+    @cached_property
+    def successors(self) -> dict[str, list[str]]:
+        """Step id → the targets of its outgoing sequence flows and its boundary events (the edges of
+        :meth:`reachable`)."""
+        successors = {node: [f.target for f in flows] for node, flows in self.outgoing.items()}
+        for activity, events in self.boundary.items():
+            successors.setdefault(activity, []).extend(events)
+        return successors
+
     def reachable(self, start: str) -> frozenset[str]:
         """Step ids reachable from ``start`` along sequence flows (including boundary events of activities);
         worked out once per start."""
@@ -151,16 +160,14 @@ class ModelIndex:
         hit = memo.get(start)
         if hit is not None:
             return hit
-        seen: set[str] = set()
+        seen = {start}
         todo = [start]
-        outgoing, boundary = self.outgoing, self.boundary
+        successors = self.successors
         while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            todo.extend(f.target for f in outgoing.get(node, ()))
-            todo.extend(boundary.get(node, ()))
+            for node in successors.get(todo.pop(), ()):
+                if node not in seen:
+                    seen.add(node)
+                    todo.append(node)
         memo[start] = result = frozenset(seen)
         return result
 

@@ -49,13 +49,11 @@ sequence_flows:
         """Report nodes missing the flows their type needs."""
         adhoc = {s.id for s in ctx.model.steps if s.type == "adHocSubProcess"}
         collapsed = {p.id for p in ctx.model.pools if p.collapsed}
+        incoming, outgoing = ctx.index.incoming, ctx.index.outgoing
         for step in ctx.model.steps:
             if step.parent in adhoc or (step.pool is not None and step.pool in collapsed):
                 continue
-            needs_in = step.type not in {"startEvent", "boundaryEvent"}
-            needs_out = step.type != "endEvent"
-            label = step.name or step.id
-            if needs_in and not ctx.index.incoming.get(step.id):
-                yield self.report(step.id, self._no_in, name=label)
-            if needs_out and not ctx.index.outgoing.get(step.id):
-                yield self.report(step.id, self._no_out, name=label)
+            if step.type not in {"startEvent", "boundaryEvent"} and not incoming.get(step.id):
+                yield self.report(step.id, self._no_in, name=step.name or step.id)
+            if step.type != "endEvent" and not outgoing.get(step.id):
+                yield self.report(step.id, self._no_out, name=step.name or step.id)

@@ -102,9 +102,9 @@ sequence_flows:
                 continue
             relevant = [n for n in notes if n.notification and (not n.notification.obligations
                                                                    or obligation in n.notification.obligations)]
-            reached = set().union(*(ctx.index.reachable(n.id) for n in relevant)) if relevant else set()
+            reached = [ctx.index.reachable(n.id) for n in relevant]
             for step in steps:
-                if step.id in reached:
+                if any(step.id in r for r in reached):
                     continue
                 if not relevant or any(self._ordered(ctx, step.id, n.id, start_reach) for n in relevant):
                     yield self.report(step.id, self._late, obligation=obligation, name=step.name or step.id)

@@ -11,22 +11,22 @@ from vollzug.lint.rules._lawutil import obligation_steps
 
 def involved_kinds(ctx: RuleContext, step_ids: list[str]) -> set[str]:
     """Stakeholder kinds evidenced for these steps: message flows to/from their pools (or nodes), RACI entries."""
-    kind_of, pool_kind, node_pool = ctx.index.stakeholder_kind, ctx.index.pool_kind, ctx.index.step_pool
+    index = ctx.index
+    kind_of, pool_kind, node_pool = index.stakeholder_kind, index.pool_kind, index.step_pool
+    incoming, steps, partners = index.incoming, index.steps, index.message_partners
     ids = set(step_ids)
     for sid in step_ids:  # the message event that triggers a step is part of it
-        for seq in ctx.index.incoming.get(sid, []):
-            trigger = ctx.index.steps.get(seq.source)
+        for seq in incoming.get(sid, ()):
+            trigger = steps.get(seq.source)
             if trigger and trigger.event is not None and trigger.event.kind == "message":
                 ids.add(trigger.id)
     kinds: set[str] = set()
-    partners = ctx.index.message_partners
     for own in ids:
         for other in partners.get(own, ()):
             pool = other if other in pool_kind else node_pool.get(other)
             if pool in pool_kind:
                 kinds.add(pool_kind[pool])
-    for sid in ids:
-        step = ctx.index.steps.get(sid)
+        step = steps.get(own)
         for r in step.raci if step else ():
             if r.party in kind_of:
                 kinds.add(kind_of[r.party])
@@ -75,13 +75,14 @@ message_flows:
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report must-involve stakeholder kinds without evidence, at the obligation's first step."""
         names = {k.id: k.name for k in ctx.catalogue.stakeholder_kinds} if ctx.catalogue else {}
+        equivalents = ctx.checks.stakeholder_equivalents
         for obligation in ctx.applicable:
             steps = obligation_steps(ctx, obligation.id)
             if not steps:
                 continue
             kinds = involved_kinds(ctx, steps)
             for req in obligation.stakeholders:
-                accepted = {req.stakeholder, *ctx.checks.stakeholder_equivalents.get(req.stakeholder, ())}
-                if req.involvement == "must" and not accepted & kinds:
+                if req.involvement == "must" and req.stakeholder not in kinds \
+                        and kinds.isdisjoint(equivalents.get(req.stakeholder, ())):
                     yield self.report(steps[0], self._msg, req.citation or None,
                                       obligation=obligation.id, kind=names.get(req.stakeholder, req.stakeholder))
