@@ -132,10 +132,6 @@ def translate(value: Any, mapping: dict[str, str], key: str = "") -> Any:
     return value
 
 
-_attr_change = AttrChange.model_construct
-"""A property path (str) and two values of any type: nothing to validate (dozens per changed element)."""
-
-
 def _compare(lp: dict[str, Any], rp: dict[str, Any], mapping: dict[str, str], refs: frozenset[str],
              skip: frozenset[str] = frozenset()) -> list[AttrChange]:
     out: list[AttrChange] = []
@@ -152,7 +148,7 @@ def _compare(lp: dict[str, Any], rp: dict[str, Any], mapping: dict[str, str], re
         else:
             translated = a
         if translated != b:
-            out.append(_attr_change(path=path, left=a, right=rp.get(path)))
+            out.append(AttrChange(path=path, left=a, right=rp.get(path)))
     return out
 
 
