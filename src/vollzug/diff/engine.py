@@ -209,8 +209,10 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
             handler.remove(lid, el.type, el.name, _category(el.type))
             continue
         rel = rv.elements[rid]
-        # equal own content under the identity mapping: nothing changed (no property extraction)
-        attrs = [] if mode == "id" and el.same_content(rel) else _compare(el.props, rel.props, full, XML_REF_PATHS)
+        if mode == "id" and el.fingerprint is not None and el.fingerprint == rel.fingerprint:
+            attrs = []  # equal own content, identity mapping: nothing changed (no property extraction)
+        else:
+            attrs = _compare(el.props, rel.props, full, XML_REF_PATHS)
         if mode == "auto":  # ids of nested untracked children (bpmn:property …) differ between drawings
             attrs = [a for a in attrs if a.path != "id" and not a.path.endswith("/@id")]
         if rel.type == "process" and rid in owner and owner[rid] in rv.elements:

@@ -54,16 +54,6 @@ IGNORED_CHILDREN: frozenset[str] = frozenset({"incoming", "outgoing", "flowNodeR
 (reported by the model layer as a responsibility shift, not as a change of the lane)."""
 
 
-_CONTAINERS: frozenset[str] = frozenset({
-    "process", "subProcess", "transaction", "adHocSubProcess", "collaboration", "choreography", "subChoreography",
-    "lane", "category", "globalConversation", "subConversation"})
-"""Element types that may hold tracked elements (their serialisation would include those)."""
-
-
-def _serialised(node: Any) -> bytes:
-    return etree.tostring(node, with_tail=False)
-
-
 class XmlElement:
     """One tracked semantic element; its properties are computed on first use (most elements of two versions of
     one file are byte-identical and never need them, see :attr:`fingerprint`)."""
@@ -93,16 +83,6 @@ class XmlElement:
         if self._fingerprint is None and self.node is not None:
             self._fingerprint = _own_content(self.node)
         return self._fingerprint
-
-    def same_content(self, other: XmlElement) -> bool:
-        """True if both have the same :attr:`fingerprint` (so the same :attr:`props`). An element that holds no
-        tracked elements is first compared by its whole serialisation, one C call (equal serialisations imply
-        equal fingerprints)."""
-        if self.node is None or other.node is None:
-            return False
-        if self.type not in _CONTAINERS and _serialised(self.node) == _serialised(other.node):
-            return True
-        return self.fingerprint == other.fingerprint
 
     def __repr__(self) -> str:
         return f"XmlElement({self.id!r}, {self.type!r}, {self.name!r})"
@@ -142,9 +122,6 @@ class XmlView:
         equal (a layout entry is cheaper to compute than any serialisation of the shape)."""
         if ident not in self.shapes or other_id not in other.shapes:
             return None
-        mine, theirs = self.shapes[ident], other.shapes[other_id]
-        if self._layout is None and other._layout is None and _serialised(mine) == _serialised(theirs):
-            return None  # the same drawing, byte for byte (no numbers parsed)
         pair = self.layout_of(ident), other.layout_of(other_id)
         return None if pair[0] == pair[1] else pair
 
