@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from vollzug.diagnostics import Diagnostic
-from vollzug.errors import InputError
+from vollzug.errors import InputError, VollzugError
 from vollzug.gcpause import gc_paused
 from vollzug.model.process import OperationalModel
 
@@ -66,9 +66,12 @@ _LOADED_READERS: dict[str, Callable[[Path], LoadedModel]] = {}
 def load_model(path: str | Path) -> LoadedModel:
     """Load a model from ``.bpmn``/``.xml`` or ``.yaml``/``.yml``/``.json``."""
     p = path if isinstance(path, Path) else Path(path)
-    if not p.is_file():
-        raise InputError("file not found", file=p)
-    return reader_for(p)(p)
+    try:
+        return reader_for(p)(p)
+    except (VollzugError, OSError):
+        if not p.is_file():  # asked only when reading failed (a stat call less per file read)
+            raise InputError("file not found", file=p) from None
+        raise
 
 
 _MODEL_MARKER = re.compile(r"""^\s*(?:kind\s*:\s*["']?operational_model|steps\s*:)""", re.MULTILINE)
