@@ -63,6 +63,18 @@ def test_two_workers_give_the_serial_result(towns: Path) -> None:
     assert serial.comparisons[0].similarity is not None
 
 
+
+def test_the_reference_among_the_models_is_not_compared_with_itself(towns: Path, tmp_path: Path) -> None:
+    """Given as a file, through a link under another name, or as a copy at another path (a copy is a town)."""
+    link = tmp_path / "link-to-reference.yaml"
+    link.symlink_to(REFERENCE)
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    files = [REFERENCE, link, copy, *iter_model_files([towns])[:2]]
+    for jobs in (1, 2):
+        result, _ = compare_files(files, [REFERENCE], rules=False, jobs=jobs)
+        assert [t.path for t in result.comparisons[0].towns] == [str(f) for f in files[2:]]
+
 def test_law_filter_and_missing_reference(towns: Path, tmp_path: Path) -> None:
     other = tmp_path / "fzv.yaml"
     doc = yaml.safe_load(next(iter(sorted(towns.glob("*/wpg.yaml")))).read_text(encoding="utf-8"))

@@ -85,8 +85,18 @@ class _State:
 
     contexts: dict[str, eng._Context]
     law: str | None
-    reference_paths: frozenset[str]
+    reference_files: frozenset[tuple[int, int]]
+    """(device, inode) of each reference file: a town file that is one of them (also through a link) is skipped."""
     reference_names: frozenset[str] = field(default_factory=frozenset)
+
+
+def _file_identity(path: str | Path) -> tuple[int, int] | None:
+    """(device, inode) of a file, None if it cannot be looked at (reading it then reports why)."""
+    try:
+        st = Path(path).stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
 
 
 _STATE: _State | None = None
@@ -105,7 +115,7 @@ def _base_key(model: OperationalModel, path: str) -> str:
 
 @gc_paused
 def _one(path: str, state: _State) -> _Outcome:
-    if str(Path(path).resolve()) in state.reference_paths or path in state.reference_names:
+    if path in state.reference_names or _file_identity(path) in state.reference_files:
         return None
     model = load_model(path).model
     if state.law and model.law != state.law:
@@ -211,7 +221,7 @@ def compare_files(
         by_law.setdefault(ref.model.law or law or "?", ref)
     known = {Path(r.path).resolve() for r in refs}
     state = _State({k: _context(r, k, diff_mode, len(paths), rules, detail) for k, r in by_law.items()}, law,
-                   frozenset(str(p) for p in known), frozenset(r.path for r in refs))
+                   frozenset(filter(None, map(_file_identity, known))), frozenset(r.path for r in refs))
     outcomes: list[_Outcome] = []
     try:  # kept results are never garbage: full collections must not rescan them, neither during the run nor
         # while the matrices and outliers are built from them (3 s of 10,754 towns went to collections there)
@@ -231,7 +241,7 @@ def compare_files(
                 redo = [i for i, o in enumerate(outcomes) if isinstance(o, _NoReference) and o.law in by_law]
                 contexts.update({k: _context(r, k, diff_mode, len(redo), rules, detail) for k, r in by_law.items()
                                  if k not in contexts})
-                state = _State(contexts, law, state.reference_paths, frozenset(r.path for r in refs + found))
+                state = _State(contexts, law, state.reference_files, frozenset(r.path for r in refs + found))
                 for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None),  # type: ignore[union-attr]
                                           strict=True):
                     outcomes[index] = outcome
