@@ -23,6 +23,9 @@ ABBREVIATIONS: dict[str, str] = {
     "bzw": "", "z": "", "b": "", "u": "", "ua": "", "ab": "abteilung", "sg": "sachgebiet", "fd": "fachdienst",
     "dez": "dezernat", "stvv": "stadtverordnetenversammlung", "gis": "geoinformationssystem", "kfz": "kraftfahrzeug",
     "zb": "", "inkl": "", "lanuv": "landesamt", "dsb": "datenschutzbeauftragt", "it": "informationstechnik",
+    # vehicle registration (FZV, i-Kfz)
+    "hu": "hauptuntersuchung", "au": "abgasuntersuchung", "evb": "elektronisch versicherungsbestaetigung",
+    "zfzr": "zentral fahrzeugregister", "kba": "kraftfahrt bundesamt", "gks": "grosskunde schnittstelle",
 }
 """Abbreviation (folded, without dot) → expansion (empty: drop)."""
 
