@@ -201,8 +201,8 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
               compare_layout: bool = True) -> None:
     full = _xml_mapping(lv, rv, mapping, mode)
     reverse = {v: k for k, v in full.items()}
-    owner = {ref: el.id for el in rv.elements.values()
-             if el.type == "participant" and (ref := el.props.get("processRef")) is not None}
+    owner = {ref: el.id for el in rv.elements.values()  # (the attribute itself: no participant's props are needed)
+             if el.type == "participant" and (ref := el.attribute("processRef")) is not None}
     for lid, el in sorted(lv.elements.items()):
         rid = full.get(lid)
         if rid is None or rid not in rv.elements:

@@ -84,6 +84,14 @@ class XmlElement:
             self._fingerprint = _own_content(self.node)
         return self._fingerprint
 
+    def attribute(self, name: str) -> str | None:
+        """One attribute without a namespace, as in :attr:`props` (read from the element when there is one)."""
+        if self.node is not None:
+            value: str | None = self.node.get(name)
+            return value
+        found = self.props.get(name)
+        return None if found is None else str(found)
+
     def __repr__(self) -> str:
         return f"XmlElement({self.id!r}, {self.type!r}, {self.name!r})"
 
