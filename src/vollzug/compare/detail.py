@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 from vollzug.compare.features import ModelFeatures, stakeholder_kinds_by_step
 from vollzug.compare.results import Diagram, DiagramNode, DiffEntry, RaciMatrix, UnitResources
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel, Step
-from vollzug.model.resources import BudgetResource, ExternalServiceResource, ItSystemResource, StaffResource
+from vollzug.model.resources import ItSystemResource, StaffResource, staff_and_money
 
 NAME_MATCH = 80.0
 """Minimum rapidfuzz token-sort ratio for matching steps by label when they share no obligation."""
@@ -116,15 +116,10 @@ def unit_resources(model: OperationalModel) -> list[UnitResources]:
         for res in step.resources:
             unit = (res.unit if isinstance(res, StaffResource) else None) or step.lane or "–"
             fte, eur, systems = acc.get(unit, (0.0, 0.0, set()))
-            if isinstance(res, StaffResource):
-                fte += res.fte
-            elif isinstance(res, BudgetResource):
-                eur += res.eur
-            elif isinstance(res, ExternalServiceResource):
-                eur += res.eur or 0.0
-            elif isinstance(res, ItSystemResource):
+            staff, money = staff_and_money(res)
+            if isinstance(res, ItSystemResource):
                 systems = systems | {res.name or "IT"}
-            acc[unit] = (fte, eur, systems)
+            acc[unit] = (fte + staff, eur + money, systems)
     names = {u.id: u.name for u in model.org_units}
     return [UnitResources(unit=u, name=names.get(u, u), fte=round(f, 3), eur=round(e, 2), it_systems=tuple(sorted(s)))
             for u, (f, e, s) in acc.items()]

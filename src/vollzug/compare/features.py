@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel, Step
-from vollzug.model.resources import BudgetResource, ExternalServiceResource, ItSystemResource, StaffResource
+from vollzug.model.resources import ItSystemResource, staff_and_money
 
 # Unit family by keyword (first match wins): lets towns with their own unit ids be compared with the reference.
 _FAMILY_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -85,13 +85,10 @@ def _step_cost(step: Step) -> tuple[float, float, set[str], bool]:
     fte = eur = 0.0
     systems: set[str] = set()
     for res in step.resources:
-        if isinstance(res, StaffResource):
-            fte += res.fte
-        elif isinstance(res, BudgetResource):
-            eur += res.eur
-        elif isinstance(res, ExternalServiceResource):
-            eur += res.eur or 0.0
-        elif isinstance(res, ItSystemResource):
+        staff, money = staff_and_money(res)
+        fte += staff
+        eur += money
+        if isinstance(res, ItSystemResource):
             systems.add(res.name or "IT")
     return fte, eur, systems, bool(step.resources)
 

@@ -23,6 +23,7 @@ from vollzug.model.resources import (
     ExternalServiceResource,
     ItSystemResource,
     StaffResource,
+    staff_and_money,
 )
 
 
@@ -123,13 +124,10 @@ def resource_totals(left: OperationalModel, right: OperationalModel) -> Resource
         ds: set[str] = set()
         for step in model.steps:
             for res in step.resources:
-                if isinstance(res, StaffResource):
-                    fte += res.fte
-                elif isinstance(res, BudgetResource):
-                    eur += res.eur
-                elif isinstance(res, ExternalServiceResource):
-                    eur += res.eur or 0.0
-                elif isinstance(res, ItSystemResource):
+                staff, money = staff_and_money(res)
+                fte += staff
+                eur += money
+                if isinstance(res, ItSystemResource):
                     it.add(res.name)
                 elif isinstance(res, DataSourceResource):
                     ds.add(res.name)

@@ -88,3 +88,17 @@ RESOURCE_TYPES: dict[str, type[_ResourceBase]] = {
     "external_service": ExternalServiceResource,
 }
 """Resource classes by their ``kind`` tag."""
+
+
+def staff_and_money(resource: StaffResource | BudgetResource | ItSystemResource | DataSourceResource |
+                    ExternalServiceResource) -> tuple[float, float]:
+    """(VZÄ, EUR) a resource stands for: staff in full-time equivalents, budget and external services in EUR (an
+    external service without an amount counts 0), IT systems and data sources nothing. The one place where
+    totals per step, unit and model get their arithmetic."""
+    if isinstance(resource, StaffResource):
+        return resource.fte, 0.0
+    if isinstance(resource, BudgetResource):
+        return 0.0, resource.eur
+    if isinstance(resource, ExternalServiceResource):
+        return 0.0, resource.eur or 0.0
+    return 0.0, 0.0
