@@ -163,7 +163,8 @@ def _context(reference: eng.Town, law_id: str, diff_mode: str, count: int, rules
                         obligation_source(law_id, reference.model, None), detail, rules, full and detail)
 
 
-def _discover(refs: list[eng.Town], wanted: set[str], known: set[Path]) -> tuple[list[eng.Town], list[str]]:
+def _discover(refs: list[eng.Town], wanted: set[str], known: frozenset[tuple[int, int]]
+              ) -> tuple[list[eng.Town], list[str]]:
     """SOLL models of the wanted laws in the folders of the given references (as :func:`load_inputs` does)."""
     found: list[eng.Town] = []
     notes: list[str] = []
@@ -171,7 +172,7 @@ def _discover(refs: list[eng.Town], wanted: set[str], known: set[Path]) -> tuple
     for candidate in iter_model_files(folders):
         if not wanted:
             break
-        if Path(candidate).resolve() in known:
+        if _file_identity(candidate) in known:
             continue
         loaded = load_model(candidate)
         if loaded.model.variant == "SOLL" and loaded.model.law in wanted:
@@ -219,9 +220,9 @@ def compare_files(
     by_law: dict[str, eng.Town] = {}
     for ref in refs:
         by_law.setdefault(ref.model.law or law or "?", ref)
-    known = {Path(r.path).resolve() for r in refs}
+    known = frozenset(filter(None, map(_file_identity, (r.path for r in refs))))
     state = _State({k: _context(r, k, diff_mode, len(paths), rules, detail) for k, r in by_law.items()}, law,
-                   frozenset(filter(None, map(_file_identity, known))), frozenset(r.path for r in refs))
+                   known, frozenset(r.path for r in refs))
     outcomes: list[_Outcome] = []
     try:  # kept results are never garbage: full collections must not rescan them, neither during the run nor
         # while the matrices and outliers are built from them (3 s of 10,754 towns went to collections there)

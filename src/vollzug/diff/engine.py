@@ -202,14 +202,14 @@ def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handl
     full = _xml_mapping(lv, rv, mapping, mode)
     reverse = {v: k for k, v in full.items()}
     owner = {ref: el.id for el in rv.elements.values()  # (the attribute itself: no participant's props are needed)
-             if el.type == "participant" and (ref := el.attribute("processRef")) is not None}
+             if el.type == "participant" and (ref := el.node.get("processRef")) is not None}
     for lid, el in sorted(lv.elements.items()):
         rid = full.get(lid)
         if rid is None or rid not in rv.elements:
             handler.remove(lid, el.type, el.name, _category(el.type))
             continue
         rel = rv.elements[rid]
-        if mode == "id" and el.fingerprint is not None and el.fingerprint == rel.fingerprint:
+        if mode == "id" and el.fingerprint == rel.fingerprint:
             attrs = []  # equal own content, identity mapping: nothing changed (no property extraction)
         else:
             attrs = _compare(el.props, rel.props, full, XML_REF_PATHS)

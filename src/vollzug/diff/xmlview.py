@@ -60,37 +60,31 @@ class XmlElement:
 
     __slots__ = ("_fingerprint", "_props", "id", "name", "node", "type")
 
-    def __init__(self, id: str, type: str, name: str, props: dict[str, Any] | None = None, node: Any = None) -> None:
-        self.id, self.type, self.name, self.node = id, type, name, node
-        self._props = props
+    def __init__(self, id: str, type: str, name: str, node: Any) -> None:
+        self.id, self.type, self.name = id, type, name
+        self.node = node
+        """The lxml element (its properties and fingerprint are read from it)."""
+        self._props: dict[str, Any] | None = None
         self._fingerprint: tuple[Any, ...] | None = None
 
     @property
     def props(self) -> dict[str, Any]:
         """Attributes (foreign ones as ``prefix:name``) and the flattened untracked children."""
         if self._props is None:
-            self._props = _props(self.node, self.type) if self.node is not None else {}
+            self._props = _props(self.node, self.type)
         return self._props
 
     @property
-    def fingerprint(self) -> tuple[Any, ...] | None:
-        """What :attr:`props` is computed from, cheaply: equal fingerprints imply equal props (None without a node).
+    def fingerprint(self) -> tuple[Any, ...]:
+        """What :attr:`props` is computed from, cheaply: equal fingerprints imply equal props.
 
         The tag, the attributes (foreign ones under their prefix) and the serialisation of every child that
         :func:`_props` reads; tracked children and ``incoming``/``outgoing``/``flowNodeRef`` are left out, so a
         process whose tasks changed, or a file whose root declares other namespaces, still fingerprints equal
         where its own properties are equal."""
-        if self._fingerprint is None and self.node is not None:
+        if self._fingerprint is None:
             self._fingerprint = _own_content(self.node)
         return self._fingerprint
-
-    def attribute(self, name: str) -> str | None:
-        """One attribute without a namespace, as in :attr:`props` (read from the element when there is one)."""
-        if self.node is not None:
-            value: str | None = self.node.get(name)
-            return value
-        found = self.props.get(name)
-        return None if found is None else str(found)
 
     def __repr__(self) -> str:
         return f"XmlElement({self.id!r}, {self.type!r}, {self.name!r})"
@@ -316,7 +310,7 @@ def build_view(root: Any, file: Path | None = None) -> XmlView:
                 continue
             ident = child.get("id")
             if ident is not None and ident not in elements and _tracked_kind(local):
-                elements[ident] = XmlElement(ident, local, child.get("name", ""), None, child)
+                elements[ident] = XmlElement(ident, local, child.get("name", ""), child)
             if local not in _LEAVES:
                 walk(child)
 
@@ -329,7 +323,7 @@ def view_of_document(doc: BpmnDocument) -> XmlView:
     the index instead of a second walk over the tree."""
     if any(d.code in _TAKEN_AS_IS for d in doc.diagnostics):
         return build_view(doc.root, Path(doc.source) if doc.source else None)
-    elements = {rec.id: XmlElement(rec.id, rec.tag, rec.name, None, rec.element)
+    elements = {rec.id: XmlElement(rec.id, rec.tag, rec.name, rec.element)
                 for rec in doc.elements.values() if rec.namespace == BPMN_NS and _tracked_kind(rec.tag)}
     return XmlView(elements=elements, shapes=_shapes(e for e in doc.di_elements if e.tag in _DI_TAGS),
                    root=doc.root)

@@ -90,8 +90,7 @@ RESOURCE_TYPES: dict[str, type[_ResourceBase]] = {
 """Resource classes by their ``kind`` tag."""
 
 
-def staff_and_money(resource: StaffResource | BudgetResource | ItSystemResource | DataSourceResource |
-                    ExternalServiceResource) -> tuple[float, float]:
+def staff_and_money(resource: Resource) -> tuple[float, float]:
     """(VZÄ, EUR) a resource stands for: staff in full-time equivalents, budget and external services in EUR (an
     external service without an amount counts 0), IT systems and data sources nothing. The one place where
     totals per step, unit and model get their arithmetic."""

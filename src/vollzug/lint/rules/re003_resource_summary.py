@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.lint.rules._lawutil import german
-from vollzug.model.resources import BudgetResource, ExternalServiceResource, StaffResource
+from vollzug.model.resources import BudgetResource, ExternalServiceResource, StaffResource, staff_and_money
 
 
 class ResourceSummary(Rule):
@@ -52,12 +52,11 @@ steps:
         for step in ctx.index.own_steps:
             for res in step.resources:
                 unit = (res.unit if isinstance(res, StaffResource) else None) or step.lane or "-"
-                if isinstance(res, StaffResource):
-                    fte[unit] += res.fte
-                elif isinstance(res, BudgetResource | ExternalServiceResource):
-                    eur[unit] += res.eur or 0.0
-                else:
-                    continue
+                if not isinstance(res, StaffResource | BudgetResource | ExternalServiceResource):
+                    continue  # IT systems and data sources have no staff or money figure
+                staff, money = staff_and_money(res)
+                fte[unit] += staff
+                eur[unit] += money
                 steps[unit].add(step.id)
         names = {u.id: u.name for u in ctx.model.org_units}
         for unit in sorted(steps):
