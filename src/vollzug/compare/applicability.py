@@ -1,29 +1,19 @@
-"""Anwendbarkeit: which obligations a comparison covers and whether each applies to a town.
+"""Anwendbarkeit for a comparison: which obligations it covers and which of them apply to each town.
 
-Uses the law catalogue (``vollzug.law.catalogue.load_catalogue``) and ``vollzug.law.applicability`` when they are
-available; otherwise the reference model's obligations, evaluated with the conditions of the domain model here.
-This module is the one place where the catalogue workstream plugs in.
+The verdicts come from the one applicability API of the law layer (:func:`vollzug.law.applicability.town_law`),
+the same that the rules engine, ``decompose`` and ``synth`` use. Without a catalogue for the law (a model of a law
+vollzug ships no catalogue for), the reference model's obligations are compared and every one counts as applicable.
 """
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from vollzug.compare.results import ObligationInfo
-from vollzug.model.law import (
-    Catalogue,
-    ChoiceCondition,
-    Condition,
-    LandOptionCondition,
-    MunicipalityKindCondition,
-    Obligation,
-    PopulationCondition,
-)
+from vollzug.law.applicability import town_law
+from vollzug.law.catalogue import find_catalogue
+from vollzug.model.law import Catalogue, Obligation
 from vollzug.model.process import OperationalModel
-
-_OPS = {"lt": "<", "le": "≤", "gt": ">", "ge": "≥"}
 
 
 @dataclass(frozen=True)
@@ -34,51 +24,23 @@ class ObligationSource:
     infos: tuple[ObligationInfo, ...]
     catalogue: Catalogue | None
     engine: str
-    conditions: dict[str, tuple[Condition, ...]] = field(default_factory=dict)
-    """Obligation id → its applicability conditions (only obligations that have some)."""
-    land_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Land option id → Länder using it."""
 
-    def reason_not_applicable(self, obligation_id: str, model: OperationalModel) -> str | None:
-        """German reason why the obligation does not apply to the town, or None if it applies."""
-        for condition in self.conditions.get(obligation_id, ()):
-            reason = _failed(condition, model, self.land_options)
-            if reason:
-                return reason
-        return None
+    def not_applicable(self, model: OperationalModel) -> dict[str, str]:
+        """Obligation id → German reason, for each catalogue obligation that does not apply to the town."""
+        if self.catalogue is None:
+            return {}
+        context = town_law(self.catalogue, model.municipality, model.choices)
+        out: dict[str, str] = {}
+        for obligation in self.catalogue.obligations:
+            if obligation.applicability:
+                reason = context.why_not(obligation)
+                if reason is not None:
+                    out[obligation.id] = reason
+        return out
 
     def is_optional(self, obligation_id: str) -> bool:
         """True for obligations the town may choose not to perform."""
         return any(i.id == obligation_id and i.optional for i in self.infos)
-
-
-def _failed(condition: Condition, model: OperationalModel, land_options: dict[str, tuple[str, ...]]) -> str | None:
-    municipality = model.municipality
-    if isinstance(condition, PopulationCondition):
-        if municipality is None or municipality.population is None:
-            return None
-        count = municipality.population.count
-        holds = {"lt": count < condition.value, "le": count <= condition.value,
-                 "gt": count > condition.value, "ge": count >= condition.value}[condition.op]
-        if holds:
-            return None
-        return f"Einwohner {count:,} nicht {_OPS[condition.op]} {condition.value:,}".replace(",", ".")
-    if isinstance(condition, MunicipalityKindCondition):
-        if municipality is None or municipality.kind in condition.kinds:
-            return None
-        return f"gilt nur für {', '.join(condition.kinds)}"
-    if isinstance(condition, ChoiceCondition):
-        # a choice the model does not state was not made (e.g. no joint planning unless the town says so)
-        if model.choices.get(condition.choice, False) == condition.value:
-            return None
-        return f"Wahl '{condition.choice}' {'nicht ' if condition.value else ''}getroffen"
-    if isinstance(condition, LandOptionCondition):
-        land = municipality.land if municipality else None
-        lands = land_options.get(condition.option)
-        if not lands or land is None or land in lands:
-            return None
-        return f"Land {land} nutzt Option '{condition.option}' nicht"
-    return None
 
 
 def _info(obligation: Obligation) -> ObligationInfo:
@@ -86,18 +48,9 @@ def _info(obligation: Obligation) -> ObligationInfo:
                           kind=obligation.kind, optional=obligation.optional)
 
 
-def _load_catalogue(law: str) -> Catalogue | None:
-    try:
-        module: Any = importlib.import_module("vollzug.law.catalogue")
-        loaded: Any = module.load_catalogue(law)
-    except Exception:  # the catalogue workstream may not have landed; fall back to the reference
-        return None
-    return loaded if isinstance(loaded, Catalogue) else None
-
-
 def obligation_source(law: str, reference: OperationalModel, catalogue: Catalogue | None = None) -> ObligationSource:
     """Obligations for a comparison: catalogue order, then any extra obligations the reference uses."""
-    cat = catalogue or _load_catalogue(law)
+    cat = catalogue or find_catalogue(law)
     infos: list[ObligationInfo] = []
     seen: set[str] = set()
     if cat is not None:
@@ -109,7 +62,4 @@ def obligation_source(law: str, reference: OperationalModel, catalogue: Catalogu
             if obligation_id not in seen:
                 seen.add(obligation_id)
                 infos.append(ObligationInfo(id=obligation_id, title=step.name, citations=step.citations))
-    conditions = {o.id: o.applicability for o in cat.obligations if o.applicability} if cat else {}
-    options = {o.id: o.lands for o in cat.land_options} if cat else {}
-    return ObligationSource(law, tuple(infos), cat, "catalogue" if cat is not None else "fallback (reference)",
-                            conditions, options)
+    return ObligationSource(law, tuple(infos), cat, "catalogue" if cat is not None else "fallback (reference)")

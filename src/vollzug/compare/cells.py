@@ -60,9 +60,10 @@ def town_cells(
     cells: list[ObligationCell] = []
     gaps: list[Gap] = []
     empty = ObligationFacts()
+    not_applicable = source.not_applicable(model)
     for info in source.infos:
         citation = info.citations[0] if info.citations else ""
-        reason = source.reason_not_applicable(info.id, model)
+        reason = not_applicable.get(info.id)
         facts = features.obligations.get(info.id)
         if reason is not None and facts is None:
             cells.append(_cell(obligation=info.id, status="not_applicable", reasons=(reason,)))

@@ -26,6 +26,7 @@ from vollzug.model.law import (
 
 __all__ = [
     "Applicability",
+    "TownLaw",
     "applicable",
     "applies",
     "deadline_for",
@@ -34,6 +35,7 @@ __all__ = [
     "land_options_for",
     "obligations_applying",
     "obligations_for",
+    "town_law",
 ]
 
 _OPS = {"lt": ("<", int.__lt__), "le": ("≤", int.__le__), "gt": (">", int.__gt__), "ge": ("≥", int.__ge__)}
@@ -55,25 +57,31 @@ def _date(value: dt.date) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _holds(cond: Condition, municipality: Municipality, choices: Mapping[str, bool], land: Collection[str]) -> bool:
-    """Whether a condition holds (the verdict alone: no reason text is built)."""
+def _holds(
+    cond: Condition, municipality: Municipality | None, choices: Mapping[str, bool], land: Collection[str]
+) -> bool:
+    """Whether a condition holds (the verdict alone: no reason text is built).
+
+    A condition that cannot be established (no municipality, unknown population) does not hold.
+    """
     if isinstance(cond, PopulationCondition):
-        pop = municipality.population
+        pop = municipality.population if municipality is not None else None
         return pop is not None and bool(_OPS[cond.op][1](pop.count, cond.value))
     if isinstance(cond, LandOptionCondition):
         return cond.option in land
     if isinstance(cond, MunicipalityKindCondition):
-        return municipality.kind in cond.kinds
+        return municipality is not None and municipality.kind in cond.kinds
     assert isinstance(cond, ChoiceCondition)
     return bool(choices.get(cond.choice, False)) == cond.value
 
 
-def _population_reason(cond: PopulationCondition, municipality: Municipality, holds: bool) -> str:
+def _population_reason(cond: PopulationCondition, municipality: Municipality | None, holds: bool) -> str:
     symbol = _OPS[cond.op][0]
-    pop = municipality.population
-    if pop is None:
+    pop = municipality.population if municipality is not None else None
+    if municipality is None or pop is None:
         threshold = f"{symbol} {_number(cond.value)}"
-        return f"Einwohnerzahl von {municipality.name} unbekannt; Schwelle {threshold} nicht prüfbar"
+        name = municipality.name if municipality is not None else "der Kommune"
+        return f"Einwohnerzahl von {name} unbekannt; Schwelle {threshold} nicht prüfbar"
     source = f"{pop.source}, " if pop.source else ""
     text = (
         f"Einwohnerzahl {_number(pop.count)} ({source}Stichtag {_date(pop.reference_date)}) "
@@ -87,7 +95,7 @@ def _population_reason(cond: PopulationCondition, municipality: Municipality, ho
 
 
 def _check(
-    cond: Condition, municipality: Municipality, choices: Mapping[str, bool], land: Collection[str]
+    cond: Condition, municipality: Municipality | None, choices: Mapping[str, bool], land: Collection[str]
 ) -> tuple[bool, str]:
     """The verdict of :func:`_holds` with its German reason."""
     holds = _holds(cond, municipality, choices, land)
@@ -96,17 +104,19 @@ def _check(
     if isinstance(cond, LandOptionCondition):
         name = term(f"land_option.{cond.option}", default=cond.option)
         verb = "genutzt" if holds else "nicht genutzt"
-        return holds, f"Landesoption „{name}“ in {municipality.land} {verb}"
+        where = municipality.land if municipality is not None else "unbekanntem Land"
+        return holds, f"Landesoption „{name}“ in {where} {verb}"
     if isinstance(cond, MunicipalityKindCondition):
         kinds = ", ".join(cond.kinds)
-        return holds, f"Kommunaltyp {municipality.kind} {'gehört' if holds else 'gehört nicht'} zu: {kinds}"
+        kind = municipality.kind if municipality is not None else "unbekannt"
+        return holds, f"Kommunaltyp {kind} {'gehört' if holds else 'gehört nicht'} zu: {kinds}"
     assert isinstance(cond, ChoiceCondition)
     name = term(f"choice.{cond.choice}", default=cond.choice)
     state = "gewählt" if choices.get(cond.choice, False) else "nicht gewählt"
     return holds, f"Wahlentscheidung „{name}“ {state}"
 
 
-def applies(obligation: Obligation, municipality: Municipality, *, choices: Mapping[str, bool] | None = None,
+def applies(obligation: Obligation, municipality: Municipality | None, *, choices: Mapping[str, bool] | None = None,
             land: Collection[str] = ()) -> bool:
     """``applicable(...).applies`` without building the reasons (for checks over many towns)."""
     chosen = choices or {}
@@ -115,7 +125,7 @@ def applies(obligation: Obligation, municipality: Municipality, *, choices: Mapp
 
 def applicable(
     obligation: Obligation,
-    municipality: Municipality,
+    municipality: Municipality | None,
     *,
     choices: Mapping[str, bool] | None = None,
     land: Collection[str] = (),
@@ -138,12 +148,14 @@ def land_options_for(catalogue: Catalogue, land: str) -> frozenset[str]:
     return frozenset(option.id for option in catalogue.land_options if land in option.lands)
 
 
-def _conditions_hold(conditions: Iterable[Condition], municipality: Municipality, land: Collection[str]) -> bool:
+def _conditions_hold(
+    conditions: Iterable[Condition], municipality: Municipality | None, land: Collection[str]
+) -> bool:
     return all(_holds(cond, municipality, {}, land) for cond in conditions)
 
 
 def deadline_rule_for(
-    obligation: Obligation, municipality: Municipality, *, land: Collection[str] = ()
+    obligation: Obligation, municipality: Municipality | None, *, land: Collection[str] = ()
 ) -> FixedDeadline | None:
     """The earliest fixed deadline rule whose conditions hold for the municipality, or None."""
     fitting = [
@@ -154,19 +166,21 @@ def deadline_rule_for(
     return min(fitting, key=lambda rule: rule.date, default=None)
 
 
-def deadline_for(obligation: Obligation, municipality: Municipality, *, land: Collection[str] = ()) -> dt.date | None:
+def deadline_for(
+    obligation: Obligation, municipality: Municipality | None, *, land: Collection[str] = ()
+) -> dt.date | None:
     """The fixed date by which the obligation must be met, or None (e.g. 30.06.2028 for Rheine under § 4 Abs. 2 WPG)."""
     rule = deadline_rule_for(obligation, municipality, land=land)
     return rule.date if rule else None
 
 
 def effective_choices(
-    catalogue: Catalogue, municipality: Municipality, choices: Mapping[str, bool] | None = None
+    catalogue: Catalogue, municipality: Municipality | None, choices: Mapping[str, bool] | None = None
 ) -> dict[str, bool]:
     """The municipality's choices plus defaults: an applicable obligation that rests on a Land option sets the
     choice of the same id to True unless it was given (Metelen under 10,000 → ``simplified_procedure``)."""
     result = dict(choices or {})
-    land = land_options_for(catalogue, municipality.land)
+    land = land_options_for(catalogue, municipality.land) if municipality is not None else frozenset()
     for ob in catalogue.obligations:
         options = [c.option for c in ob.applicability if isinstance(c, LandOptionCondition)]
         if options and applies(ob, municipality, choices=result, land=land):
@@ -175,22 +189,61 @@ def effective_choices(
     return result
 
 
+@dataclass(frozen=True)
+class TownLaw:
+    """One municipality under one catalogue: the Land options in force and the effective choices.
+
+    The one applicability API: compare, the rules engine, decompose and synth all ask this record, so they cannot
+    disagree about which obligations apply to a town.
+    """
+
+    municipality: Municipality | None
+    land: frozenset[str]
+    choices: Mapping[str, bool]
+
+    def holds(self, condition: Condition) -> bool:
+        """Whether one condition (of an obligation or of a deadline rule's ``applies_if``) holds for the town."""
+        return _holds(condition, self.municipality, self.choices, self.land)
+
+    def applies(self, obligation: Obligation) -> bool:
+        """Whether the obligation applies (no reasons built)."""
+        return applies(obligation, self.municipality, choices=self.choices, land=self.land)
+
+    def verdict(self, obligation: Obligation) -> Applicability:
+        """Whether the obligation applies, with the German reasons."""
+        return applicable(obligation, self.municipality, choices=self.choices, land=self.land)
+
+    def why_not(self, obligation: Obligation) -> str | None:
+        """The reason of the first condition that fails, or None if the obligation applies."""
+        for cond in obligation.applicability:
+            holds, reason = _check(cond, self.municipality, self.choices, self.land)
+            if not holds:
+                return reason
+        return None
+
+
+def town_law(
+    catalogue: Catalogue, municipality: Municipality | None, choices: Mapping[str, bool] | None = None
+) -> TownLaw:
+    """The applicability context of one municipality: Land options and choices completed by defaults."""
+    land = land_options_for(catalogue, municipality.land) if municipality is not None else frozenset()
+    return TownLaw(municipality, land, effective_choices(catalogue, municipality, choices))
+
+
 def obligations_for(
-    catalogue: Catalogue, municipality: Municipality, choices: Mapping[str, bool] | None = None
+    catalogue: Catalogue, municipality: Municipality | None, choices: Mapping[str, bool] | None = None
 ) -> list[tuple[Obligation, Applicability]]:
     """Every obligation of the catalogue with its applicability for the municipality (catalogue order).
 
     Choices are completed by :func:`effective_choices` first.
     """
-    land = land_options_for(catalogue, municipality.land)
-    chosen = effective_choices(catalogue, municipality, choices)
-    return [(ob, applicable(ob, municipality, choices=chosen, land=land)) for ob in catalogue.obligations]
+    context = town_law(catalogue, municipality, choices)
+    return [(ob, context.verdict(ob)) for ob in catalogue.obligations]
 
 
 def obligations_applying(
-    catalogue: Catalogue, municipality: Municipality, choices: Mapping[str, bool] | None = None
+    catalogue: Catalogue, municipality: Municipality | None, choices: Mapping[str, bool] | None = None
 ) -> tuple[Obligation, ...]:
     """The obligations that apply to the municipality (catalogue order): :func:`obligations_for` without reasons."""
-    land = land_options_for(catalogue, municipality.land)
-    chosen = effective_choices(catalogue, municipality, choices)
-    return tuple(ob for ob in catalogue.obligations if applies(ob, municipality, choices=chosen, land=land))
+    context = town_law(catalogue, municipality, choices)
+    return tuple(ob for ob in catalogue.obligations if context.applies(ob))

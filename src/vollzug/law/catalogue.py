@@ -16,7 +16,7 @@ from vollzug.law.citation import CitationError, parse_citation
 from vollzug.law.yamlsource import Loc, YamlSource, rules_dir
 from vollzug.model.law import Catalogue, Condition, LandOptionCondition, Obligation
 
-__all__ = ["catalogue_path", "list_catalogues", "load_catalogue", "topological_order"]
+__all__ = ["catalogue_path", "find_catalogue", "list_catalogues", "load_catalogue", "topological_order"]
 
 CATALOGUE_FILE = "catalogue.yaml"
 
@@ -40,6 +40,17 @@ def load_catalogue(id_or_path: str | Path) -> Catalogue:
     """Load and validate a catalogue by id or path (cached while the file is unchanged)."""
     path = catalogue_path(id_or_path).resolve()
     return _load_cached(str(path), path.stat().st_mtime_ns)
+
+
+def find_catalogue(law_id: str) -> Catalogue | None:
+    """The shipped catalogue of a law id, or None when the rules folder has none for it.
+
+    A catalogue that exists but is broken raises :class:`CatalogueError`: it never silently turns into "no catalogue".
+    """
+    path = rules_dir() / law_id.lower() / CATALOGUE_FILE
+    if not law_id or "/" in law_id or "\\" in law_id or law_id.startswith(".") or not path.is_file():
+        return None
+    return load_catalogue(path)
 
 
 @functools.lru_cache(maxsize=32)

@@ -6,18 +6,19 @@ Law-specific knowledge lives in data, never in Python: the catalogue (``rules/<l
 
 from __future__ import annotations
 
-import importlib
-import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from vollzug.errors import CatalogueError, ConfigError
+from vollzug.errors import ConfigError
+from vollzug.law.applicability import obligations_applying
+from vollzug.law.catalogue import find_catalogue, list_catalogues
+from vollzug.law.citation import CitationError, parse_citation
+from vollzug.law.yamlsource import rules_dir
 from vollzug.model.actors import Municipality
-from vollzug.model.law import Catalogue, Condition, Obligation
+from vollzug.model.law import Catalogue, Obligation
 
 
 class _Data(BaseModel):
@@ -56,20 +57,6 @@ class LawChecks(_Data):
     """Default rule options for this law, by rule code (configuration overrides them)."""
 
 
-def rules_dir() -> Path:
-    """Folder holding ``<law>/catalogue.yaml`` and ``<law>/checks.yaml`` (the law layer's; ``VOLLZUG_RULES_DIR``
-    overrides)."""
-    env = os.environ.get("VOLLZUG_RULES_DIR")
-    if env:
-        return Path(env)
-    try:
-        from vollzug.law.yamlsource import rules_dir as law_rules_dir
-
-        return law_rules_dir()
-    except (ImportError, CatalogueError):
-        return Path(__file__).resolve().parents[3] / "rules"
-
-
 @lru_cache(maxsize=16)
 def load_law_checks(law: str) -> LawChecks:
     """Check parameters for a catalogue id; empty defaults if the law has no ``checks.yaml``."""
@@ -89,70 +76,27 @@ def load_law_checks(law: str) -> LawChecks:
 
 
 def load_catalogue(law: str) -> Catalogue | None:
-    """The catalogue for ``law`` via :mod:`vollzug.law.catalogue`; None if the law layer or the catalogue is absent."""
-    try:
-        module = importlib.import_module("vollzug.law.catalogue")
-    except ImportError:
-        return None
-    loader = getattr(module, "load_catalogue", None)
-    if loader is None:
-        return None
-    try:
-        catalogue = loader(law)
-    except (CatalogueError, FileNotFoundError, KeyError, LookupError):
-        return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
-
-
-def condition_holds(
-    cond: Condition, catalogue: Catalogue, town: Municipality | None, choices: dict[str, bool]
-) -> bool:
-    """Whether one applicability condition holds for ``town`` with ``choices``."""
-    if cond.kind == "population":
-        if town is None or town.population is None:
-            return False
-        count, value = town.population.count, cond.value
-        return {"lt": count < value, "le": count <= value, "gt": count > value, "ge": count >= value}[cond.op]
-    if cond.kind == "land_option":
-        option = next((o for o in catalogue.land_options if o.id == cond.option), None)
-        return bool(option and town and town.land in option.lands)
-    if cond.kind == "municipality_kind":
-        return bool(town and town.kind in cond.kinds)
-    return choices.get(cond.choice, False) == cond.value
+    """The shipped catalogue for ``law``; None if vollzug has none for it. A broken catalogue raises
+    :class:`~vollzug.errors.CatalogueError` (it is never taken for "no catalogue")."""
+    return find_catalogue(law) if law else None
 
 
 def known_catalogues() -> list[str]:
     """Ids of the catalogues found in the rules folder."""
-    try:
-        module = importlib.import_module("vollzug.law.catalogue")
-        return sorted(c.id for c in module.list_catalogues())
-    except (ImportError, CatalogueError):
-        return []
+    return sorted(c.id for c in list_catalogues())
 
 
 def applicable_obligations(
     catalogue: Catalogue, town: Municipality | None, choices: dict[str, bool]
 ) -> tuple[Obligation, ...]:
-    """Obligations that apply to ``town`` with ``choices`` (uses :mod:`vollzug.law.applicability` if present)."""
-    try:
-        module = importlib.import_module("vollzug.law.applicability")
-        func = module.obligations_applying
-    except (ImportError, AttributeError):
-        func = None
-    if func is not None and town is not None:
-        return tuple(func(catalogue, town, choices))
-    return tuple(o for o in catalogue.obligations if all(condition_holds(c, catalogue, town, choices)
-                                                          for c in o.applicability))
+    """Obligations that apply to ``town`` with ``choices`` (the law layer's one applicability API)."""
+    return obligations_applying(catalogue, town, choices)
 
 
 def parse_citation_error(text: str) -> str | None:
-    """None if ``text`` parses as a citation (via :mod:`vollzug.law.citation`), else the parser's message."""
+    """None if ``text`` parses as a citation, else the parser's message."""
     try:
-        module = importlib.import_module("vollzug.law.citation")
-    except ImportError:
-        return None
-    try:
-        module.parse_citation(text)
-    except Exception as exc:  # the parser's own error type is not known here; any failure means "does not parse"
+        parse_citation(text)
+    except CitationError as exc:
         return str(exc) or type(exc).__name__
     return None

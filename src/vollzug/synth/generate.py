@@ -15,6 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from vollzug.law.applicability import TownLaw, town_law
+from vollzug.law.catalogue import find_catalogue
+from vollzug.model.actors import Municipality
+from vollzug.model.law import Catalogue
 from vollzug.model.process import OperationalModel
 
 _PREFIXES = ("Nord", "Süd", "Ost", "West", "Alt", "Neu", "Hoh", "Tief", "Grün", "Stein", "Lind", "Birk", "Eich",
@@ -122,8 +126,17 @@ def _scale_resources(doc: dict[str, Any], rng: random.Random, population: int, r
             res["source"] = "synthetic"
 
 
+def _drop_inapplicable(doc: dict[str, Any], context: TownLaw, catalogue: Catalogue) -> None:
+    """Drop the steps whose obligations all do not apply to the town (e.g. § 21 WPG at 45,000 inhabitants or less)."""
+    known = {ob.id: ob for ob in catalogue.obligations}
+    for step in list(doc["steps"]):
+        obligations = [known[o] for o in step.get("obligations", []) if o in known]
+        if obligations and not any(context.applies(ob) for ob in obligations):
+            _drop_step(doc, step["id"])
+
+
 def _variant(base: dict[str, Any], index: int, rng: random.Random, opts: SynthOptions, used: set[str],
-             reference_population: int) -> dict[str, Any]:
+             reference_population: int, catalogue: Catalogue | None) -> dict[str, Any]:
     doc = copy.deepcopy(base)
     name = _name(rng, used)
     population = int(min(max(rng.lognormvariate(math.log(opts.median_population), opts.sigma), 400), 1_500_000))
@@ -141,9 +154,9 @@ def _variant(base: dict[str, Any], index: int, rng: random.Random, opts: SynthOp
         doc["choices"]["simplified_procedure"] = True
     if population < opts.small_town:
         _merge_lanes(doc)
-    if population <= 45_000:  # § 21 WPG applies above 45,000 inhabitants only
-        for step in [s for s in doc["steps"] if "WPG.W13" in s.get("obligations", [])]:
-            _drop_step(doc, step["id"])
+    if catalogue is not None:
+        town = Municipality.model_validate(doc["municipality"])
+        _drop_inapplicable(doc, town_law(catalogue, town, doc["choices"]), catalogue)
     if rng.random() < opts.drop_notification:
         for step in [s for s in doc["steps"] if s.get("notification")]:
             _drop_step(doc, step["id"])
@@ -180,6 +193,7 @@ def synth_towns(reference: OperationalModel, count: int, *, seed: int = 0, optio
     ref_pop = reference.municipality.population.count if reference.municipality and reference.municipality.population \
         else 20_000
     used: set[str] = set()
+    catalogue = find_catalogue(reference.law) if reference.law else None
     for index in range(count):
-        doc = _variant(base, index, rng, opts, used, ref_pop)
+        doc = _variant(base, index, rng, opts, used, ref_pop, catalogue)
         yield OperationalModel.model_validate(doc)

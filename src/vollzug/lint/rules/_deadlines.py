@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vollzug.lint.lawdata import condition_holds
+from vollzug.law.applicability import town_law
 from vollzug.lint.rule import RuleContext
 from vollzug.model.law import DeadlineRule, Obligation
 
@@ -11,9 +11,8 @@ def rules_in_force(ctx: RuleContext, obligation: Obligation) -> list[DeadlineRul
     """The obligation's deadline rules whose ``applies_if`` conditions hold for the model's municipality."""
     if ctx.catalogue is None:
         return []
-    return [rule for rule in obligation.deadlines
-            if all(condition_holds(c, ctx.catalogue, ctx.model.municipality, ctx.model.choices)
-                   for c in rule.applies_if)]
+    context = town_law(ctx.catalogue, ctx.model.municipality, ctx.model.choices)
+    return [rule for rule in obligation.deadlines if all(context.holds(c) for c in rule.applies_if)]
 
 
 def checked_rules(ctx: RuleContext, obligation: Obligation) -> list[DeadlineRule]:
