@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from vollzug.diff import deltas, messages
-from vollzug.diff.behaviour import Profile
+from vollzug.diff.behaviour import Profile, differing_pairs
 from vollzug.diff.changes import (
     AttrChange,
     BehaviourDelta,
@@ -23,6 +23,7 @@ from vollzug.diff.changes import (
     Entry,
     Match,
     Reconnected,
+    Relation,
     Text,
 )
 from vollzug.diff.elements import REF_PATHS, Element, index_model
@@ -248,29 +249,30 @@ def _reconnected(li: dict[str, Element], ri: dict[str, Element], mapping: dict[s
     return out
 
 
-def _behaviour(left: OperationalModel, right: OperationalModel, matches: list[Match], lprof: Profile,
-               rprof: Profile, options: DiffOptions) -> list[BehaviourDelta]:
+def _activity_pairs(left: OperationalModel, right: OperationalModel, matches: list[Match]) -> list[tuple[str, str]]:
+    """One-to-one matched (left, right) activity pairs, sorted: the pairs the behavioural comparison covers."""
+    ltypes = {s.id: s.type for s in left.steps}
+    rtypes = {s.id: s.type for s in right.steps}
     pairs = sorted((m.left, m.right) for m in matches if m.kind == "one_to_one")
+    return [(a, b) for a, b in pairs if ltypes[a] in ACTIVITY_TYPES and rtypes[b] in ACTIVITY_TYPES]
+
+
+def _behaviour(left: OperationalModel, right: OperationalModel, acts: list[tuple[str, str]],
+               differing: list[tuple[int, int, Relation, Relation]], options: DiffOptions) -> list[BehaviourDelta]:
     ltypes = {s.id: s for s in left.steps}
     rtypes = {s.id: s for s in right.steps}
-    acts = [(a, b) for a, b in pairs if ltypes[a].type in ACTIVITY_TYPES and rtypes[b].type in ACTIVITY_TYPES]
     out: list[BehaviourDelta] = []
-    if all(a == b for a, b in acts) and lprof.same_as(rprof):
-        return out  # the same typed graph and every activity paired with itself: no relation can differ
-    for i, (la, ra) in enumerate(acts):
-        for lb, rb in acts[i + 1:]:
-            lrel, rrel = lprof.relation(la, lb), rprof.relation(ra, rb)
-            if lrel == rrel:
-                continue
-            name_a = rtypes[ra].name or ltypes[la].name or ra
-            name_b = rtypes[rb].name or ltypes[lb].name or rb
-            left_a, left_b = ltypes[la].name or name_a, ltypes[lb].name or name_b  # each side in its own words
-            texts = {lang: messages.BEHAVIOUR(
-                lang, left=options.left_label, right=options.right_label,
-                left_phrase=messages.RELATION_PHRASE[lrel](lang, a=left_a, b=left_b),
-                right_phrase=messages.RELATION_PHRASE[rrel](lang, a=name_a, b=name_b)) for lang in ("de", "en")}
-            out.append(BehaviourDelta(left_a=la, left_b=lb, right_a=ra, right_b=rb, name_a=name_a, name_b=name_b,
-                                      left_relation=lrel, right_relation=rrel, text=Text(**texts)))
+    for i, j, lrel, rrel in differing:
+        (la, ra), (lb, rb) = acts[i], acts[j]
+        name_a = rtypes[ra].name or ltypes[la].name or ra
+        name_b = rtypes[rb].name or ltypes[lb].name or rb
+        left_a, left_b = ltypes[la].name or name_a, ltypes[lb].name or name_b  # each side in its own words
+        texts = {lang: messages.BEHAVIOUR(
+            lang, left=options.left_label, right=options.right_label,
+            left_phrase=messages.RELATION_PHRASE[lrel](lang, a=left_a, b=left_b),
+            right_phrase=messages.RELATION_PHRASE[rrel](lang, a=name_a, b=name_b)) for lang in ("de", "en")}
+        out.append(BehaviourDelta(left_a=la, left_b=lb, right_a=ra, right_b=rb, name_a=name_a, name_b=name_b,
+                                  left_relation=lrel, right_relation=rrel, text=Text(**texts)))
     return out
 
 
@@ -309,6 +311,11 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
     step_pairs += [(None, s) for s in rm.steps if s.id not in matched_right]
     lane_map = {k: v for k, v in mapping.items() if li.get(k) is not None and li[k].category in ("lane", "role")}
     lprof, rprof = Profile(lm), Profile(rm)
+    acts = _activity_pairs(lm, rm, matches)
+    if all(a == b for a, b in acts) and lprof.same_as(rprof):
+        differing: list[tuple[int, int, Relation, Relation]] = []  # same typed graph, every activity itself
+    else:
+        differing = differing_pairs(lprof, rprof, acts)
     def flows(index: dict[str, Element], ids: dict[str, Entry]) -> list[tuple[str, str, str, str]]:
         return [(i, str(index[i].props.get("source", "")), str(index[i].props.get("target", "")), index[i].name)
                 for i in sorted(ids) if i in index and index[i].category == "message_flow"]
@@ -332,8 +339,8 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         resource_deltas=tuple(deltas.resource_deltas(step_pairs)),
         resource_totals=deltas.resource_totals(lm, rm),
         domain_deltas=tuple(domain),
-        behaviour_deltas=tuple(_behaviour(lm, rm, matches, lprof, rprof, opts)),
-        similarity=similarity(lm, rm, matches, lprof, rprof),
+        behaviour_deltas=tuple(_behaviour(lm, rm, acts, differing, opts)),
+        similarity=similarity(lm, rm, matches, lprof, rprof, len(acts), len(differing)),
         equal=not (added or removed or handler.changed or handler.layout),
     )
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from math import fsum
 
-from vollzug.diff.behaviour import Profile, invert
-from vollzug.diff.changes import Match, Relation, Similarity
+from vollzug.diff.behaviour import Profile, differing_pairs
+from vollzug.diff.changes import Match, Similarity
 from vollzug.model.process import OperationalModel
 
 
@@ -23,7 +23,7 @@ def _round(x: float) -> float:
 
 
 def similarity(left: OperationalModel, right: OperationalModel, matches: list[Match],
-               lprof: Profile, rprof: Profile) -> Similarity:
+               lprof: Profile, rprof: Profile, paired: int, differing: int) -> Similarity:
     """All four scores for one diff."""
     one = [m for m in matches if m.kind == "one_to_one"]
     n1, n2 = len(left.steps), len(right.steps)
@@ -38,21 +38,30 @@ def similarity(left: OperationalModel, right: OperationalModel, matches: list[Ma
     fskipe = (len(ledges) + len(redges) - 2 * len(kept)) / (len(ledges) + len(redges)) if ledges or redges else 0.0
     fsubn = 2 * fsum(1 - m.score for m in one) / (2 * len(one)) if one else 0.0
     structural = 1 - (fskipn + fskipe + fsubn) / 3
-    behavioural = behaviour_similarity(lprof, rprof, mapping)
+    behavioural = behaviour_jaccard(len(lprof.activities), len(rprof.activities), paired, differing)
     overall = (node + structural + behavioural) / 3
     return Similarity(node=_round(node), structural=_round(structural), behavioural=_round(behavioural),
                       overall=_round(overall))
 
 
-def behaviour_similarity(lprof: Profile, rprof: Profile, mapping: dict[str, str]) -> float:
-    """Jaccard of the relation triples, left translated into right ids (unmatched left ids keep a marker)."""
-    def canon(a: str, b: str, rel: Relation) -> tuple[str, str, Relation]:
-        return (a, b, rel) if a <= b else (b, a, invert(rel))
+def behaviour_jaccard(left_activities: int, right_activities: int, paired: int, differing: int) -> float:
+    """Jaccard of the two profiles' relation triples (one per unordered activity pair), counted, not built.
 
-    if lprof.same_as(rprof) and all(mapping.get(a) == a for a in lprof.activities):
-        return 1.0  # the same typed graph, every activity paired with itself: equal triple sets
-    right = rprof.triples()
-    left = {canon(mapping.get(a, "\x00" + a), mapping.get(b, "\x00" + b), r) for a, b, r in lprof.triples()}
+    A left triple can equal a right one only if both its activities are paired with right activities; ``paired``
+    such activities give C(paired, 2) candidate triples, of which ``differing`` have another relation on the right.
+    """
+    def pairs(n: int) -> int:
+        return n * (n - 1) // 2
+
+    left, right = pairs(left_activities), pairs(right_activities)
     if not left and not right:
         return 1.0
-    return len(left & right) / len(left | right)
+    shared = pairs(paired) - differing
+    return shared / (left + right - shared)
+
+
+def behaviour_similarity(lprof: Profile, rprof: Profile, mapping: dict[str, str]) -> float:
+    """Jaccard of the relation triples for an activity mapping (left id → right id)."""
+    acts = sorted((a, mapping[a]) for a in lprof.activities if mapping.get(a) in set(rprof.activities))
+    differing = 0 if lprof.same_as(rprof) and all(a == b for a, b in acts) else len(differing_pairs(lprof, rprof, acts))
+    return behaviour_jaccard(len(lprof.activities), len(rprof.activities), len(acts), differing)
