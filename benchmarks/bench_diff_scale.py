@@ -15,6 +15,7 @@ memory cap (``--cap-gb``) or the time cap (``--cap-s``) is reported as killed at
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import os
 import resource
@@ -42,7 +43,7 @@ def chain(n: int, changed: bool) -> str:
            'targetNamespace="urn:bench">', '<process id="Process_1" isExecutable="false">']
     out += [f'<{kind} id="{i}" name="{label}"/>' for i, kind, label in nodes]
     out += [f'<sequenceFlow id="Flow_{k}" sourceRef="{a[0]}" targetRef="{b[0]}"/>'
-            for k, (a, b) in enumerate(zip(nodes, nodes[1:], strict=False))]
+            for k, (a, b) in enumerate(itertools.pairwise(nodes))]
     out.append('</process><bpmndi:BPMNDiagram id="D"><bpmndi:BPMNPlane id="P" bpmnElement="Process_1">')
     out += [f'<bpmndi:BPMNShape id="{i}_di" bpmnElement="{i}"><dc:Bounds x="{150 * k}" y="100" width="100" '
             'height="80"/></bpmndi:BPMNShape>' for k, (i, _, _) in enumerate(nodes)]

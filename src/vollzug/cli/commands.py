@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("vollzug.cli.report", "Write gap reports (HTML, Markdown, XLSX, CSV, JSON)."),
     "synth": ("vollzug.cli.synth", "Generate synthetic towns from a reference model."),
     "mine": ("vollzug.cli.mine", "Process mining on event logs: discover, conform, compare."),
+    "reference": ("vollzug.cli.reference", "Merge many towns' models into one reference process (support per step)."),
+    "cooperation": ("vollzug.cli.cooperation", "Find towns that could pool the same small jobs (shared services)."),
 }
 
 ROOT_HELP = ("vollzug – Gesetzesvollzug explizit machen: law catalogues, BPMN models of municipal practice, "

@@ -1,0 +1,93 @@
+"""Ausgabe der Kooperationskandidaten: text and Markdown (de/en), JSON, CSV."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Sequence
+
+from babel.numbers import format_decimal, format_percent
+
+from vollzug.glossary import term
+from vollzug.i18n import Lang
+from vollzug.reference.cooperation import Candidate
+
+_TEXT: dict[str, dict[str, str]] = {
+    "de": {"none": "Keine Kooperationskandidaten (Schwelle {fte} VZÄ je Kommune, Größenverhältnis bis {ratio}).",
+           "head": "{n} Kooperationskandidaten (je Kommune unter {fte} VZÄ, Größenverhältnis bis {ratio}):",
+           "item": "{towns} ({sizes} Einwohner) – {family}: {steps}",
+           "why": "Alle {n} Kommunen erledigen diese Schritte im Bereich {family} mit je unter {fte} VZÄ; zusammen "
+                  "{sum} VZÄ{money} – eine gemeinsame Stelle (Zweckverband, öffentlich-rechtliche Vereinbarung, "
+                  "Dienstleistung des Kreises) könnte die Arbeit bündeln. Abstand der Prozesse zueinander: {dist}.",
+           "money": " und {eur}"},
+    "en": {"none": "No cooperation candidates (threshold {fte} FTE per town, size ratio up to {ratio}).",
+           "head": "{n} cooperation candidates (each town below {fte} FTE, size ratio up to {ratio}):",
+           "item": "{towns} ({sizes} inhabitants) – {family}: {steps}",
+           "why": "All {n} towns do these steps in {family} with less than {fte} FTE each; together {sum} FTE{money} – "
+                  "a shared unit (special-purpose association, public-law agreement, a district service) "
+                  "could pool the work. Distance between their processes: {dist}.",
+           "money": " and {eur}"},
+}
+
+
+_COLUMNS = {
+    "de": ("Kommunen", "AGS", "Einwohner", "Bereich", "Schritte", "Normen", "VZÄ zusammen", "EUR zusammen", "Abstand"),
+    "en": ("towns", "AGS", "population", "unit kind", "steps", "norms", "FTE total", "EUR total", "distance"),
+}
+
+
+def _family(key: str, lang: Lang) -> str:
+    return term(f"unit_family.{key}", lang, default=term(f"org_unit_kind.{key}", lang, default=key))
+
+
+def render_text(cands: Sequence[Candidate], lang: Lang, max_fte: float, ratio: float, *, markdown: bool = False
+                ) -> str:
+    """Human-readable list with the reason for each candidate."""
+    from babel.numbers import format_currency
+
+    t = _TEXT[lang]
+    fte_s, ratio_s = format_decimal(max_fte, locale=lang), format_decimal(ratio, locale=lang)
+    if not cands:
+        return t["none"].format(fte=fte_s, ratio=ratio_s) + "\n"
+    lines = [t["head"].format(n=len(cands), fte=fte_s, ratio=ratio_s), ""]
+    for c in cands:
+        sizes = "–".join(format_decimal(p, locale=lang) for p in (min(c.populations), max(c.populations)))
+        steps = ", ".join(f"„{label}“" if lang == "de" else f"“{label}”" for label in c.labels)
+        item = t["item"].format(towns=", ".join(c.towns), sizes=sizes, family=_family(c.family, lang), steps=steps)
+        why = t["why"].format(n=len(c.towns), family=_family(c.family, lang), fte=fte_s,
+                              sum=format_decimal(c.fte, locale=lang),
+                              money=t["money"].format(eur=format_currency(c.eur, "EUR", locale=lang)) if c.eur else "",
+                              dist=format_percent(c.distance, locale=lang))
+        if markdown:
+            lines += [f"- **{_md(item)}**  ", f"  {_md(why)}"]
+        else:
+            lines += [f"• {item}", f"  {why}"]
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    out = []
+    for ch in text:
+        out.append("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>&" else ch)
+    return "".join(out)
+
+
+def render_json(cands: Sequence[Candidate]) -> str:
+    """All fields, machine formats."""
+    return json.dumps({"kind": "cooperation", "candidates": [dataclasses.asdict(c) for c in cands]},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def render_csv(cands: Sequence[Candidate], lang: Lang) -> str:
+    """One row per candidate (semicolon-joined lists, dot decimals, AGS as text)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(_COLUMNS[lang])
+    for c in cands:
+        row = ["; ".join(c.towns), "; ".join(c.ags), "; ".join(str(p) for p in c.populations),
+               _family(c.family, lang), "; ".join(c.labels), "; ".join(c.citations), f"{c.fte:.3f}",
+               f"{c.eur:.2f}", f"{c.distance:.4f}"]
+        writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in row])
+    return buf.getvalue()

@@ -1,0 +1,45 @@
+"""The ``cooperation`` run: load towns and reference, find candidates, render, write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vollzug.errors import ConfigError, InputError, VollzugError
+from vollzug.fileio import write_text_atomic
+from vollzug.i18n import Lang
+from vollzug.loader import iter_model_files, load_model
+from vollzug.model.process import OperationalModel
+from vollzug.reference.coop_report import render_csv, render_json, render_text
+from vollzug.reference.cooperation import candidates, shares
+
+
+def run_cooperation(paths: list[Path], reference: Path, *, max_fte: float, size_ratio: float, law: str | None,
+                    fmt: str, lang: str, output: Path | None) -> tuple[str, list[str]]:
+    """(rendered output, one line per excluded file)."""
+    language: Lang = "en" if lang == "en" else "de"
+    files = [f for f in iter_model_files(paths) if f.resolve() != reference.resolve()]
+    if output is not None and output.resolve() in {f.resolve() for f in files} | {reference.resolve()}:
+        raise ConfigError(f"{output}: output would overwrite an input model")
+    ref_model = load_model(reference).model
+    towns: list[tuple[str, OperationalModel]] = []
+    excluded: list[str] = []
+    for file in files:
+        try:
+            model = load_model(file).model
+        except VollzugError as exc:
+            excluded.append(str(exc))
+            continue
+        if law is None or model.law == law:
+            towns.append((file.stem, model))
+    if not towns:
+        raise InputError("no town models found")
+    cands = candidates(shares(towns, ref_model), ref_model, max_fte=max_fte, size_ratio=size_ratio)
+    if fmt == "json":
+        text = render_json(cands)
+    elif fmt == "csv":
+        text = render_csv(cands, language)
+    else:
+        text = render_text(cands, language, max_fte, size_ratio, markdown=fmt == "markdown")
+    if output is not None:
+        write_text_atomic(output, text)
+    return text, excluded
