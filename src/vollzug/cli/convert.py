@@ -16,7 +16,9 @@ from vollzug.cli.errors import EXIT_OK
 def command(source: Path, output: Path) -> int:
     """Convert SOURCE to the format of OUTPUT. The input is never modified; nothing is written on error."""
     from vollzug.bpmn.convert import convert
+    from vollzug.cli.outputs import guard
     from vollzug.fileio import write_bytes_atomic
 
+    guard([source], output)
     write_bytes_atomic(output, convert(source, output))
     return EXIT_OK

@@ -33,11 +33,13 @@ def _parse_choices(values: tuple[str, ...]) -> dict[str, bool]:
 def command(catalogue: str, municipality: str, variant: str, choices: tuple[str, ...], output: Path,
             quiet: bool) -> int:
     """Write a skeleton model of CATALOGUE (e.g. WPG) for one municipality and print which thresholds applied."""
+    from vollzug.cli.outputs import guard
     from vollzug.fileio import write_text_atomic
     from vollzug.law.catalogue import load_catalogue
     from vollzug.law.decompose import decompose, dump_yaml, explain
     from vollzug.law.municipalities import find_municipality
 
+    guard([], output)
     cat = load_catalogue(catalogue)
     town = find_municipality(municipality)
     chosen = _parse_choices(choices)

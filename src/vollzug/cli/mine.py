@@ -69,8 +69,10 @@ def discover(log: Path, output: Path, case_id: str, activity: str, timestamp: st
              label_key: str | None, noise_threshold: float, min_case_share: float, municipality: str | None,
              miner: str) -> int:
     """Discover an IST model from LOG (inductive miner) and write it as YAML/JSON/BPMN with lanes."""
+    from vollzug.cli.outputs import guard
     from vollzug.mining.pipeline import discover_file
 
+    guard([log], output)
     model, event_log = discover_file(log, output, _columns(case_id, activity, timestamp, resource, label_key),
                                      noise_threshold=noise_threshold, min_case_share=min_case_share,
                                      municipality=municipality, miner=miner)  # type: ignore[arg-type]
@@ -101,8 +103,10 @@ def conform(log: Path, model_path: Path, mapping: Path | None, method: str, dead
             no_precision: bool, case_id: str, activity: str, timestamp: str, resource: str | None,
             label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
     """Fitness, precision and deviations per model step of LOG against a model. Exit 1 if it deviates."""
+    from vollzug.cli.outputs import guard
     from vollzug.mining.pipeline import conform_file
 
+    guard([log, model_path, mapping, deadlines], output)
     result = conform_file(log, model_path, _columns(case_id, activity, timestamp, resource, label_key),
                           mapping=mapping, method=method, deadlines=deadlines,  # type: ignore[arg-type]
                           budget_seconds=budget, precision=not no_precision)
@@ -127,9 +131,11 @@ def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, 
             mapping: Path | None, method: str, case_id: str, activity: str, timestamp: str, resource: str | None,
             label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
     """Compare several towns' logs of the same procedure side by side. Exit 1 if the logs differ."""
+    from vollzug.cli.outputs import guard
     from vollzug.mining.pipeline import compare_files
     from vollzug.report.output import progress_bar
 
+    guard([*logs, deadlines, model_path, mapping], output)
     names = [n.strip() for n in labels.split(",")] if labels else []
     steps = len(logs) * (2 if model_path else 1)
     with progress_bar(steps, "Logs", True) as advance:

@@ -20,9 +20,11 @@ from vollzug.cli.errors import EXIT_OK
 @click.option("--quiet", "-q", is_flag=True)
 def command(count: int, source: Path, out_dir: Path, seed: int, fmt: str, quiet: bool) -> int:
     """Generate synthetic IST towns (marked ``synthetic: true``) into DIR/<town>/<law>.yaml (or .bpmn)."""
+    from vollzug.cli.outputs import guard
     from vollzug.loader import load_model
     from vollzug.synth.write import write_towns
 
+    guard([source], out_dir, folder=True)
     written = write_towns(load_model(source).model, count, out_dir, seed=seed, fmt=fmt)
     if not quiet:
         click.echo(f"{len(written)} synthetische Kommunen in {out_dir}", err=True)
