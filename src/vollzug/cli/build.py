@@ -28,7 +28,7 @@ def command(paths: tuple[Path, ...], output: Path | None, check: bool, quiet: bo
     sources = require_files(find_sources(list(paths)), paths)
     if output is not None and (len(sources) != 1 or paths[0].is_dir()):
         raise ConfigError("-o/--output needs exactly one input file")
-    guard(paths, output)
+    guard(sources, output)
     batch = Batch(fail_fast=fail_fast)
     stale = 0
     for source in sources:

@@ -26,6 +26,8 @@ def _emit_text(results: Results) -> None:
     errors = sum(p.severity == "error" for _path, problems in results for p in problems)
     warnings = sum(p.severity != "error" for _path, problems in results for p in problems)
     valid = sum(not any(p.severity == "error" for p in problems) for _path, problems in results)
+    if not results:  # every file was unreadable: those lines say it all
+        return
     click.echo(f"{len(results)} Datei(en) geprüft: {valid} gültig, {errors} Fehler, {warnings} Warnung(en).", err=True)
 
 

@@ -54,15 +54,17 @@ def note_input(path: str | Path) -> None:
 
 
 def declare_inputs(paths: Iterable[str | Path | None]) -> None:
-    """Remember the command's inputs; a folder stands for itself and every file below it (links not followed)."""
+    """Remember the command's inputs; a folder stands for the model files below it (those the command reads: a
+    ``.bpmn`` built from a ``.yaml`` beside it is an output of ``build``, not an input)."""
+    from vollzug.loader import iter_model_files  # the loader notes its reads here: imported late
+
     for raw in paths:
         if raw is None or is_stdout(raw):
             continue
         path = Path(raw)
         if path.is_dir():
-            for root, _dirs, files in os.walk(path):
-                for name in files:
-                    note_input(Path(root, name))
+            for found in iter_model_files([path]):
+                note_input(found)
         else:
             note_input(path)
 
