@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from vollzug.compare.results import DIMENSIONS, ComparisonSet
 from vollzug.i18n import Lang
+from vollzug.output.markdown import escape
 from vollzug.report import excluded
 from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
 from vollzug.report.logs import flag, markdown_lines
@@ -14,11 +14,8 @@ from vollzug.report.logs import flag, markdown_lines
 _SYMBOL = {"covered": "✓", "deviating": "~", "missing": "✗", "not_applicable": "–"}
 
 
-def md(value: object) -> str:
-    """Escape text for a Markdown table cell (also neutralises inline HTML)."""
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text).replace("\n", " ")
+md = escape
+"""Escape text for a Markdown table cell or heading (:func:`vollzug.output.markdown.escape`)."""
 
 
 def _table(header: Iterable[object], rows: Iterable[Iterable[object]]) -> list[str]:
