@@ -32,8 +32,12 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
     """
     if is_stdout(path):
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text stream without bytes underneath (captured output)
+            sys.stdout.write(data.decode("utf-8", errors="replace"))
+        else:
+            buffer.write(data)
+            buffer.flush()
         return
     target = check_target(path)
     try:

@@ -18,7 +18,7 @@ from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 @click.option("--law", default=None, help="Only models of this catalogue id (e.g. WPG).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
               show_default=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Write the output files into this folder instead of stdout.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--pairwise", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,

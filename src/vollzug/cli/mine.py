@@ -55,7 +55,7 @@ def command() -> None:
 
 @command.command("discover")
 @click.argument("log", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="IST model to write: .yaml, .json or .bpmn.")
 @_log_options
 @click.option("--noise-threshold", type=click.FloatRange(0, 1), default=0.2, show_default=True,
@@ -97,7 +97,7 @@ def discover(log: Path, output: Path, case_id: str, activity: str, timestamp: st
 @click.option("--no-precision", is_flag=True, help="Skip the precision computation.")
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 def conform(log: Path, model_path: Path, mapping: Path | None, method: str, deadlines: Path | None, budget: float,
             no_precision: bool, case_id: str, activity: str, timestamp: str, resource: str | None,
@@ -125,7 +125,7 @@ def conform(log: Path, model_path: Path, mapping: Path | None, method: str, dead
 @click.option("--method", type=click.Choice(["alignments", "tokens"]), default="tokens", show_default=True)
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, model_path: Path | None,
             mapping: Path | None, method: str, case_id: str, activity: str, timestamp: str, resource: str | None,

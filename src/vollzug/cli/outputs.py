@@ -14,7 +14,7 @@ from vollzug.batch import Batch
 from vollzug.cli.errors import EXIT_ERROR
 from vollzug.i18n import Lang
 from vollzug.loader import LoadedModel, set_read_warnings
-from vollzug.output.guard import check_folder, check_target, declare_inputs, is_stdout
+from vollzug.output.guard import check_folder, check_target, clear_inputs, declare_inputs, is_stdout
 
 READER_WARNINGS = frozenset({"RD003", "RD004", "AU001"})
 """Reader diagnostics shown by every command: duplicate ids (RD003), dangling references (RD004) and the authoring
@@ -36,6 +36,13 @@ def _print_id_warnings(loaded: LoadedModel) -> None:
 def warn_on_read(enabled: bool = True) -> None:
     """Print duplicate-id and dangling-reference warnings of every model read (one line each, file:line [id])."""
     set_read_warnings(_print_id_warnings if enabled else None)
+
+
+def start_command() -> None:
+    """A new invocation: no inputs declared yet, no file warned about yet, reader warnings on."""
+    clear_inputs()
+    _SEEN.clear()
+    warn_on_read()
 
 
 def guard(inputs: Iterable[str | Path | None], output: str | Path | None = None, *, folder: bool = False) -> None:

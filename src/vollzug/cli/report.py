@@ -15,7 +15,7 @@ from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 @click.option("--reference", "-r", "references", multiple=True, required=True,
               type=click.Path(exists=True, path_type=Path),
               help="Reference SOLL (repeatable: one per law; a missing law's SOLL is looked up beside it).")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path))
 @click.option("--format", "formats", default="html,md,xlsx,csv,json", show_default=True,
               help="Comma-separated: html, md, xlsx, csv, json.")
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
@@ -47,11 +47,12 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     from vollzug.compare.inputs import load_inputs
     from vollzug.compare.results import ExcludedInput
     from vollzug.loader import iter_model_files
-    from vollzug.report.output import progress_bar, render, write_set
+    from vollzug.report.output import check_set_folder, progress_bar, render, write_set
 
     if not models and not logs:
         raise click.UsageError("give MODELS, --log TOWN=LOG, or both")
     guard([*models, *references, deadlines, *(v.partition("=")[2] for v in logs)], out_dir, folder=True)
+    check_set_folder(out_dir)
     total = len(require_files(iter_model_files(models), models)) if models else 0
     inputs = load_inputs(models, references, law, jobs, fail_fast=fail_fast)
     for note in inputs.notes:

@@ -13,7 +13,7 @@ from vollzug.cli.errors import EXIT_OK
 @click.option("--towns", "count", type=click.IntRange(1, 100_000), required=True, help="Number of towns.")
 @click.option("--from", "source", required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Reference model (YAML or BPMN).")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path))
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["yaml", "bpmn"]), default="yaml", show_default=True,
               help="Authoring YAML or built BPMN 2.0 (same towns for the same seed).")

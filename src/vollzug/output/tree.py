@@ -91,18 +91,24 @@ def _foreign(target: Path, allowed: Iterable[str]) -> str | None:
     return None
 
 
+def check_replaceable(target: str | Path, allowed: Iterable[str]) -> Path:
+    """Refuse ``target`` as a folder to replace if it is not a folder or holds an input or a foreign file."""
+    folder = check_folder(target)
+    if folder.is_dir():
+        reason = _foreign(folder, allowed)
+        if reason is not None:
+            raise OutputError(f"refusing to replace the output folder: {reason}; choose an empty or new folder",
+                              file=folder)
+    return folder
+
+
 def replace_tree(target: str | Path, files: Mapping[str, bytes], allowed: Iterable[str]) -> list[Path]:
     """Replace folder ``target`` by one holding exactly ``files`` (name → bytes), atomically; returns their paths.
 
     ``allowed`` are the name patterns of files an earlier set may hold; anything else in ``target`` is refused.
     """
-    folder = check_folder(target)
+    folder = check_replaceable(target, allowed)
     recover(folder)
-    if folder.exists():
-        reason = _foreign(folder, allowed)
-        if reason is not None:
-            raise OutputError(f"refusing to replace the output folder: {reason}; choose an empty or new folder",
-                              file=folder)
     parent = folder.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)

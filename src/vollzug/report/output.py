@@ -11,7 +11,7 @@ from vollzug.compare.results import ComparisonSet
 from vollzug.fileio import write_bytes_atomic
 from vollzug.i18n import Lang
 from vollzug.output.guard import check_folder
-from vollzug.output.tree import replace_tree
+from vollzug.output.tree import check_replaceable, replace_tree
 from vollzug.report.emitters import emitter
 
 
@@ -36,6 +36,11 @@ def write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
         write_bytes_atomic(target, data)
         written.append(target)
     return written
+
+
+def check_set_folder(out_dir: Path) -> None:
+    """Refuse ``out_dir`` up front if :func:`write_set` could not replace it."""
+    check_replaceable(out_dir, REPORT_FILES)
 
 
 def write_set(files: dict[str, bytes], out_dir: Path) -> list[Path]:
