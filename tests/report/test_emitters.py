@@ -28,7 +28,7 @@ def test_xlsx_has_one_sheet_per_matrix_with_frozen_header_and_filter(result: Com
     assert towns.freeze_panes == "B2"
     assert towns.auto_filter.ref.startswith("A1:")
     assert towns.max_row == len(result.comparisons[0].towns) + 1
-    names = {row[0] for row in towns.iter_rows(min_row=2, values_only=True)}
+    names = {row[1] for row in towns.iter_rows(min_row=2, values_only=True)}  # column A is the AGS
     assert any(XSS_IMG in str(n) for n in names)
     matrix = book["wpg-matrix"]
     assert matrix.max_row == len(result.comparisons[0].obligations) + 1
@@ -39,7 +39,7 @@ def test_xlsx_writes_formula_like_text_as_text(simple_result: ComparisonSet, tmp
     town = comparison.towns[0].model_copy(update={"name": "=HYPERLINK(\"http://x\")"})
     patched = simple_result.model_copy(update={"comparisons": (comparison.model_copy(update={"towns": (town,)}),)})
     [path] = write_files(emitter("xlsx")(patched, "de"), tmp_path)
-    cell = openpyxl.load_workbook(path)["wpg-towns"]["A2"]
+    cell = openpyxl.load_workbook(path)["wpg-towns"]["B2"]
     assert cell.data_type == "s" and str(cell.value).startswith("'=")
 
 

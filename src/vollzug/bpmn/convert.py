@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from vollzug.diagnostics import Diagnostic
 from vollzug.errors import ConfigError, ModelError
 from vollzug.loader import LoadedModel, load_model
 from vollzug.model.process import OperationalModel
@@ -26,11 +27,18 @@ def _kind(path: Path) -> str:
     return kind
 
 
-def _bpmn_to_bpmn(source: Path) -> bytes:
+ID_WARNINGS = frozenset({"RD003", "RD004"})
+"""Reader codes a lossless conversion passes on as warnings: duplicate ids and dangling references (kept as they
+are: a BPMN → BPMN round trip is not ambiguous; conversions to the model refuse duplicate ids instead)."""
+
+
+def _bpmn_to_bpmn(source: Path, warnings: list[Diagnostic]) -> bytes:
     from vollzug.bpmn.document import read_bpmn
     from vollzug.bpmn.writer import write_bpmn
 
-    return write_bpmn(read_bpmn(source))
+    doc = read_bpmn(source)
+    warnings.extend(d for d in doc.diagnostics if d.code in ID_WARNINGS)
+    return write_bpmn(doc)
 
 
 def _load_unique(source: Path) -> LoadedModel:
@@ -50,28 +58,29 @@ def _plain(model: OperationalModel) -> dict[str, Any]:
     return to_plain(model)
 
 
-def _to_json(source: Path) -> bytes:
+def _to_json(source: Path, warnings: list[Diagnostic]) -> bytes:
     text = json.dumps(_plain(_load_unique(source).model), indent=2, ensure_ascii=False, default=str)
     return (text + "\n").encode("utf-8")
 
 
-def _to_yaml(source: Path) -> bytes:
+def _to_yaml(source: Path, warnings: list[Diagnostic]) -> bytes:
     from vollzug.authoring.yaml_io import dump_model_yaml
 
     return dump_model_yaml(_load_unique(source).model).encode("utf-8")
 
 
-def _to_bpmn(source: Path) -> bytes:
+def _to_bpmn(source: Path, warnings: list[Diagnostic]) -> bytes:
     try:
         from vollzug.authoring.build import build_bpmn
     except ImportError as exc:
         raise ConfigError(f"converting YAML/JSON to BPMN needs vollzug.authoring.build, which cannot be "
                           f"imported ({exc})", file=source) from None
     loaded = load_model(source)
+    warnings.extend(loaded.diagnostics)
     return build_bpmn(loaded.model, file=source, lines=loaded.lines)
 
 
-CONVERSIONS: dict[tuple[str, str], Callable[[Path], bytes]] = {
+CONVERSIONS: dict[tuple[str, str], Callable[[Path, list[Diagnostic]], bytes]] = {
     ("bpmn", "bpmn"): _bpmn_to_bpmn,
     ("bpmn", "json"): _to_json,
     ("bpmn", "yaml"): _to_yaml,
@@ -80,11 +89,14 @@ CONVERSIONS: dict[tuple[str, str], Callable[[Path], bytes]] = {
     ("json", "bpmn"): _to_bpmn,
     ("yaml", "bpmn"): _to_bpmn,
 }
-"""(input kind, output kind) → conversion returning the output bytes."""
+"""(input kind, output kind) → conversion returning the output bytes (and adding the reader's warnings to the list)."""
 
 
-def convert(source: Path, target: Path) -> bytes:
-    """The bytes of ``source`` converted to the format named by ``target``'s suffix (nothing is written)."""
+def convert(source: Path, target: Path, warnings: list[Diagnostic] | None = None) -> bytes:
+    """The bytes of ``source`` converted to the format named by ``target``'s suffix (nothing is written).
+
+    Reader warnings worth telling (duplicate ids and dangling references kept by a BPMN → BPMN round trip, the
+    authoring checks of a YAML/JSON source) are added to ``warnings``."""
     pair = (_kind(source), _kind(target))
     func = CONVERSIONS.get(pair)
     if func is None:
@@ -93,4 +105,4 @@ def convert(source: Path, target: Path) -> bytes:
         raise ConfigError("file not found", file=source)
     if target.exists() and target.resolve() == source.resolve():
         raise ConfigError("output is the input file; inputs are never modified", file=target)
-    return func(source)
+    return func(source, [] if warnings is None else warnings)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from vollzug.cli.outputs import close_batch, fail_fast_option, guard, warn_on_read
 from vollzug.lint.emit import EMITTERS
 
 
@@ -23,18 +24,23 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--lang", type=click.Choice(["de", "en"]), help="Language of messages (default: config, else de).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Configuration file to use.")
+@fail_fast_option
 def command(paths: tuple[Path, ...], preset: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fmt: str,
-            lang: str | None, output: Path | None, config_file: Path | None) -> int:
+            lang: str | None, output: Path | None, config_file: Path | None, fail_fast: bool) -> int:
     """Check models (files or folders) against the rules; a .bpmn built from a .yaml beside it is skipped."""
+    from vollzug.batch import Batch
     from vollzug.fileio import write_text_atomic
     from vollzug.lint.api import run_check
     from vollzug.lint.emit import get_emitter
 
+    warn_on_read(False)  # reader diagnostics are findings here
+    guard([*paths, config_file], output)
+    batch = Batch(fail_fast=fail_fast)
     result, language = run_check(list(paths), preset=preset, select=_split(select), ignore=_split(ignore),
-                                 lang=lang, config_file=config_file)
+                                 lang=lang, config_file=config_file, batch=batch)
     text = get_emitter(fmt)(result, language)
     if output is not None:
         write_text_atomic(output, text)
     else:
         click.echo(text, nl=False)
-    return 1 if result.failed else 0
+    return close_batch(batch, 1 if result.failed else 0, language)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 
 
 @click.command("compare")
@@ -17,7 +18,7 @@ from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
 @click.option("--law", default=None, help="Only models of this catalogue id (e.g. WPG).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
               show_default=True)
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Write the output files into this folder instead of stdout.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--pairwise", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,
@@ -28,22 +29,27 @@ from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
               show_default=True,
               help="Per-town diff: the diff engine (full), fast step matching, or auto (full up to 100 towns).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@fail_fast_option
 def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | None, fmt: str,
             out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: str, diff_mode: str,
-            quiet: bool) -> int:
+            quiet: bool, fail_fast: bool) -> int:
     """Compare each town's model with the reference SOLL: obligation × town matrix, similarity, clusters.
 
-    Exit code 1 if any town has a missing or deviating obligation.
+    Exit code 1 if any town has a missing or deviating obligation, 2 if a town file could not be read (it is
+    listed and left out; --fail-fast stops at it).
     """
+    from vollzug.batch import Batch, Excluded, require_files
     from vollzug.compare.files import compare_files
     from vollzug.loader import iter_model_files
     from vollzug.report.output import progress_bar, render, write_files
 
-    files_in = iter_model_files(models)
+    guard([*models, *references], out_dir, folder=True)
+    files_in = require_files(iter_model_files(models), models)
     with progress_bar(len(files_in), "Vergleich", not quiet) as advance:
         result, notes = compare_files(files_in, references, law=law, jobs=jobs, pairwise_mode=pairwise,
                                       rules=not no_rules, progress=advance, diff_mode=diff_mode,
-                                      detail=fmt != "text")  # the text summary shows no per-town detail
+                                      detail=fmt != "text",  # the text summary shows no per-town detail
+                                      fail_fast=fail_fast)
     for note in notes:
         click.echo(note, err=True)
     files = render(result, [fmt], lang)  # type: ignore[arg-type]
@@ -57,4 +63,6 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
         click.echo(text.decode("utf-8-sig"), nl=False)
     open_cells = sum(x.counts.get("missing", 0) + x.counts.get("deviating", 0)
                      for c in result.comparisons for x in c.towns)
-    return EXIT_FINDINGS if open_cells else EXIT_OK
+    batch = Batch(total=len(files_in))
+    batch.add(Excluded(x.file, x.line, x.reason) for x in result.excluded)
+    return close_batch(batch, EXIT_FINDINGS if open_cells else EXIT_OK, lang)  # type: ignore[arg-type]

@@ -16,7 +16,15 @@ from vollzug.cli.errors import EXIT_OK
 def command(source: Path, output: Path) -> int:
     """Convert SOURCE to the format of OUTPUT. The input is never modified; nothing is written on error."""
     from vollzug.bpmn.convert import convert
+    from vollzug.cli.outputs import guard, warn_on_read
+    from vollzug.diagnostics import Diagnostic
     from vollzug.fileio import write_bytes_atomic
 
-    write_bytes_atomic(output, convert(source, output))
+    warn_on_read(False)  # conversions to the model refuse duplicate ids; the others' warnings are printed below
+    guard([source], output)
+    warnings: list[Diagnostic] = []
+    data = convert(source, output, warnings)
+    write_bytes_atomic(output, data)
+    for diag in warnings:
+        click.echo(str(diag), err=True)
     return EXIT_OK

@@ -27,17 +27,19 @@ def _parse_choices(values: tuple[str, ...]) -> dict[str, bool]:
 @click.option("--variant", type=click.Choice(["soll", "ist"], case_sensitive=False), default="soll", show_default=True)
 @click.option("--choice", "choices", multiple=True, metavar="NAME[=true|false]",
               help="A municipal choice, e.g. commission_third_party or joint_planning (repeatable).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Output model file (.yaml).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
 def command(catalogue: str, municipality: str, variant: str, choices: tuple[str, ...], output: Path,
             quiet: bool) -> int:
     """Write a skeleton model of CATALOGUE (e.g. WPG) for one municipality and print which thresholds applied."""
+    from vollzug.cli.outputs import guard
     from vollzug.fileio import write_text_atomic
     from vollzug.law.catalogue import load_catalogue
     from vollzug.law.decompose import decompose, dump_yaml, explain
     from vollzug.law.municipalities import find_municipality
 
+    guard([], output)
     cat = load_catalogue(catalogue)
     town = find_municipality(municipality)
     chosen = _parse_choices(choices)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -19,24 +18,21 @@ from vollzug.diff.emit import EMITTERS
               help="Pair elements by id only (two versions of one file) or by label, norm, type and context.")
 @click.option("--format", "fmt", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE, not stdout.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not stdout.")
 def command(left: Path, right: Path, left_label: str, right_label: str, match: str, fmt: str, lang: str,
             output: Path | None) -> int:
     """Compare LEFT and RIGHT (.bpmn, .yaml, .json) semantically: steps, flows, responsibilities, resources,
     stakeholders, deadlines, obligations and behaviour; layout changes are listed apart."""
+    from vollzug.cli.outputs import guard
     from vollzug.diff.emit import EmitContext, emitter
     from vollzug.diff.engine import DiffOptions, diff_sides, load_side
     from vollzug.fileio import write_bytes_atomic
 
+    guard([left, right], output)
     lside, rside = load_side(left), load_side(right)
     options = DiffOptions(match=match, left_label=left_label, right_label=right_label)  # type: ignore[arg-type]
     result = diff_sides(lside, rside, options)
     emit = emitter(fmt)
     data = emit(result, EmitContext(lang=lang, left=lside, right=rside))  # type: ignore[arg-type]
-    if output is not None:
-        write_bytes_atomic(output, data)
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    write_bytes_atomic(output if output is not None else "-", data)
     return 0 if result.equal else 1

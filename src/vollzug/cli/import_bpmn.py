@@ -18,13 +18,16 @@ def command(bpmn_file: Path, output: Path | None, law: str | None, quiet: bool) 
     """Read BPMN_FILE (vollzug extension where present, heuristics elsewhere) and write authoring YAML."""
     from vollzug.authoring.import_bpmn import import_bpmn
     from vollzug.authoring.yaml_io import dump_model_yaml
+    from vollzug.cli.outputs import guard, warn_on_read
     from vollzug.errors import InputError
     from vollzug.fileio import write_text_atomic
 
+    warn_on_read(False)  # every reader diagnostic is printed below
     if not bpmn_file.is_file():
         raise InputError("file not found", file=bpmn_file)
-    result = import_bpmn(bpmn_file, law=law)
     target = output or bpmn_file.with_suffix(".yaml")
+    guard([bpmn_file], target)
+    result = import_bpmn(bpmn_file, law=law)
     write_text_atomic(target, dump_model_yaml(result.model))
     for diag in result.diagnostics:
         click.echo(str(diag), err=True)

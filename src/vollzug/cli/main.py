@@ -39,8 +39,11 @@ class LazyGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
     """Root group (help text: :data:`vollzug.cli.commands.ROOT_HELP`)."""
+    from vollzug.cli.outputs import start_command
+
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    start_command()
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -55,7 +55,7 @@ def command() -> None:
 
 @command.command("discover")
 @click.argument("log", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help="IST model to write: .yaml, .json or .bpmn.")
 @_log_options
 @click.option("--noise-threshold", type=click.FloatRange(0, 1), default=0.2, show_default=True,
@@ -69,8 +69,10 @@ def discover(log: Path, output: Path, case_id: str, activity: str, timestamp: st
              label_key: str | None, noise_threshold: float, min_case_share: float, municipality: str | None,
              miner: str) -> int:
     """Discover an IST model from LOG (inductive miner) and write it as YAML/JSON/BPMN with lanes."""
+    from vollzug.cli.outputs import guard
     from vollzug.mining.pipeline import discover_file
 
+    guard([log], output)
     model, event_log = discover_file(log, output, _columns(case_id, activity, timestamp, resource, label_key),
                                      noise_threshold=noise_threshold, min_case_share=min_case_share,
                                      municipality=municipality, miner=miner)  # type: ignore[arg-type]
@@ -95,14 +97,16 @@ def discover(log: Path, output: Path, case_id: str, activity: str, timestamp: st
 @click.option("--no-precision", is_flag=True, help="Skip the precision computation.")
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 def conform(log: Path, model_path: Path, mapping: Path | None, method: str, deadlines: Path | None, budget: float,
             no_precision: bool, case_id: str, activity: str, timestamp: str, resource: str | None,
             label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
     """Fitness, precision and deviations per model step of LOG against a model. Exit 1 if it deviates."""
+    from vollzug.cli.outputs import guard
     from vollzug.mining.pipeline import conform_file
 
+    guard([log, model_path, mapping, deadlines], output)
     result = conform_file(log, model_path, _columns(case_id, activity, timestamp, resource, label_key),
                           mapping=mapping, method=method, deadlines=deadlines,  # type: ignore[arg-type]
                           budget_seconds=budget, precision=not no_precision)
@@ -121,15 +125,17 @@ def conform(log: Path, model_path: Path, mapping: Path | None, method: str, dead
 @click.option("--method", type=click.Choice(["alignments", "tokens"]), default="tokens", show_default=True)
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, model_path: Path | None,
             mapping: Path | None, method: str, case_id: str, activity: str, timestamp: str, resource: str | None,
             label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
     """Compare several towns' logs of the same procedure side by side. Exit 1 if the logs differ."""
+    from vollzug.cli.outputs import guard
     from vollzug.mining.pipeline import compare_files
     from vollzug.report.output import progress_bar
 
+    guard([*logs, deadlines, model_path, mapping], output)
     names = [n.strip() for n in labels.split(",")] if labels else []
     steps = len(logs) * (2 if model_path else 1)
     with progress_bar(steps, "Logs", True) as advance:

@@ -17,10 +17,12 @@ from vollzug.cli.errors import EXIT_OK
               help="Override the format given by the suffix (dot writes the Graphviz source).")
 def command(model_file: Path, output: Path, fmt: str | None) -> int:
     """Draw MODEL_FILE (.bpmn or .yaml) with pools and lanes as clusters, left to right."""
+    from vollzug.cli.outputs import guard
     from vollzug.fileio import write_text_atomic
     from vollzug.loader import load_model
     from vollzug.report.render import render_file, to_dot
 
+    guard([model_file], output)
     loaded = load_model(model_file)
     if fmt == "dot" or (fmt is None and output.suffix.lower() in (".dot", ".gv")):
         write_text_atomic(output, to_dot(loaded.model))

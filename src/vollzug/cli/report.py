@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 
 
 @click.command("report")
@@ -14,7 +15,7 @@ from vollzug.cli.errors import EXIT_OK
 @click.option("--reference", "-r", "references", multiple=True, required=True,
               type=click.Path(exists=True, path_type=Path),
               help="Reference SOLL (repeatable: one per law; a missing law's SOLL is looked up beside it).")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path))
 @click.option("--format", "formats", default="html,md,xlsx,csv,json", show_default=True,
               help="Comma-separated: html, md, xlsx, csv, json.")
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
@@ -33,17 +34,27 @@ from vollzug.cli.errors import EXIT_OK
               help="Conformance method for --log.")
 @click.option("--log-min-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Towns discovered from a log keep only activities in at least this share of cases.")
+@fail_fast_option
 def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
             law: str | None, jobs: int, diff_mode: str, quiet: bool, logs: tuple[str, ...], deadlines: Path | None,
-            log_method: str, log_min_share: float) -> int:
-    """Write the district gap report: overview, heat-maps, dendrogram and one section per town."""
+            log_method: str, log_min_share: float, fail_fast: bool) -> int:
+    """Write the district gap report: overview, heat-maps, dendrogram and one section per town.
+
+    OUT_DIR is replaced as a whole (atomically); a town file that cannot be read is listed in the report and left
+    out, and the run exits with 2 (--fail-fast stops at it)."""
+    from vollzug.batch import Batch, require_files
     from vollzug.compare.engine import compare_all
     from vollzug.compare.inputs import load_inputs
-    from vollzug.report.output import progress_bar, render, write_files
+    from vollzug.compare.results import ExcludedInput
+    from vollzug.loader import iter_model_files
+    from vollzug.report.output import check_set_folder, progress_bar, render, write_set
 
     if not models and not logs:
         raise click.UsageError("give MODELS, --log TOWN=LOG, or both")
-    inputs = load_inputs(models, references, law, jobs)
+    guard([*models, *references, deadlines, *(v.partition("=")[2] for v in logs)], out_dir, folder=True)
+    check_set_folder(out_dir)
+    total = len(require_files(iter_model_files(models), models)) if models else 0
+    inputs = load_inputs(models, references, law, jobs, fail_fast=fail_fast)
     for note in inputs.notes:
         click.echo(note, err=True)
     plan = None
@@ -57,9 +68,14 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
         result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, progress=advance, diff_mode=diff_mode)
     if plan is not None:
         result = plan.apply(result)
+    if inputs.excluded:
+        result = result.model_copy(update={"excluded": tuple(
+            ExcludedInput(file=x.file, line=x.line, reason=x.reason) for x in inputs.excluded)})
     files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
-    written = write_files(files, out_dir)
+    written = write_set(files, out_dir)
     if not quiet:
         for path in written:
             click.echo(str(path), err=True)
-    return EXIT_OK
+    batch = Batch(total=total)
+    batch.add(inputs.excluded)
+    return close_batch(batch, EXIT_OK, lang)  # type: ignore[arg-type]

@@ -58,8 +58,10 @@ def _rich(summary: ModelSummary) -> None:
 def command(file: Path, fmt: str, lang: str) -> int:
     """Summarise FILE: pools, lanes, steps by type, flows, message flows, citations, reader warnings."""
     from vollzug.bpmn.summary import render_text, summarise
+    from vollzug.cli.outputs import warn_on_read
     from vollzug.loader import load_model
 
+    warn_on_read(False)  # the summary lists every reader warning
     summary = summarise(load_model(file))
     if fmt == "json":
         click.echo(json.dumps(summary.as_json(), indent=2, ensure_ascii=False))

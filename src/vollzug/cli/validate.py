@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import click
 
+from vollzug.batch import Excluded
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.outputs import close_batch, fail_fast_option, warn_on_read
 from vollzug.diagnostics import Diagnostic
 
 Results = list[tuple[Path, list[Diagnostic]]]
@@ -23,30 +26,60 @@ def _emit_text(results: Results) -> None:
     errors = sum(p.severity == "error" for _path, problems in results for p in problems)
     warnings = sum(p.severity != "error" for _path, problems in results for p in problems)
     valid = sum(not any(p.severity == "error" for p in problems) for _path, problems in results)
+    if not results:  # every file was unreadable: those lines say it all
+        return
     click.echo(f"{len(results)} Datei(en) geprüft: {valid} gültig, {errors} Fehler, {warnings} Warnung(en).", err=True)
 
 
-def _emit_json(results: Results) -> None:
+def _emit_json(results: Results, excluded: list[Excluded]) -> None:
     from vollzug.bpmn.validate import problem_record
 
-    data = [{"file": str(path), "valid": not any(p.severity == "error" for p in problems),
-             "problems": [problem_record(p) for p in problems]} for path, problems in results]
+    data: list[dict[str, object]] = [
+        {"file": str(path), "valid": not any(p.severity == "error" for p in problems),
+         "problems": [problem_record(p) for p in problems]} for path, problems in results]
+    data += [{"file": x.file, "valid": False, "excluded": True, "line": x.line, "reason": x.reason}
+             for x in excluded]
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-EMITTERS: dict[str, Callable[[Results], None]] = {"text": _emit_text, "json": _emit_json}
+EMITTERS: dict[str, Callable[[Results, list[Excluded]], None]] = {
+    "text": lambda results, _excluded: _emit_text(results), "json": _emit_json}
+
+_BPMN_SUFFIXES = frozenset({".bpmn", ".bpmn2", ".xml"})
+
+
+def _expand(files: tuple[Path, ...]) -> list[Path]:
+    """Files as given; folders expanded to the BPMN files below them."""
+    from vollzug.loader import iter_model_files
+
+    out: list[Path] = []
+    for path in files:
+        if path.is_dir():
+            out.extend(f for f in iter_model_files([path]) if f.suffix.lower() in _BPMN_SUFFIXES)
+        else:
+            out.append(path)
+    return out
 
 
 @click.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(EMITTERS)), default="text", show_default=True)
 @click.option("--no-xsd", is_flag=True, help="Semantic checks only.")
-def command(files: tuple[Path, ...], fmt: str, no_xsd: bool) -> int:
+@fail_fast_option
+def command(files: tuple[Path, ...], fmt: str, no_xsd: bool, fail_fast: bool) -> int:
     """Check BPMN FILES: XSD errors, duplicate ids, dangling references, flows between wrong elements,
-    message flows inside one pool. One line per problem: file:line: CODE [id] message. Exit 1 if any error."""
+    message flows inside one pool. One line per problem: file:line: CODE [id] message. Exit 1 if any error;
+    exit 2 if a file cannot be read (it is reported and left out, the others are checked)."""
+    from vollzug.batch import Batch, require_files
     from vollzug.bpmn.validate import validate_file
 
-    results = [(path, validate_file(path, xsd=not no_xsd)) for path in files]
-    EMITTERS[fmt](results)
+    warn_on_read(False)  # validate reports them as errors
+    batch = Batch(fail_fast=fail_fast)
+    results: Results = []
+    for path in require_files(_expand(files), files):
+        problems = batch.attempt(path, partial(validate_file, path, xsd=not no_xsd))
+        if problems is not None:
+            results.append((path, problems))
+    EMITTERS[fmt](results, batch.excluded)
     failed = any(p.severity == "error" for _path, problems in results for p in problems)
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return close_batch(batch, EXIT_FINDINGS if failed else EXIT_OK)

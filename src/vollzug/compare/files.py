@@ -17,12 +17,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vollzug.batch import Excluded, require_files
 from vollzug.compare import engine as eng
 from vollzug.compare.applicability import obligation_source
 from vollzug.compare.features import extract
-from vollzug.compare.results import Comparison, ComparisonSet, TownResult
+from vollzug.compare.results import Comparison, ComparisonSet, ExcludedInput, TownResult
 from vollzug.compare.similarity import Signature, signature
-from vollzug.errors import ConfigError
+from vollzug.errors import ConfigError, InputError
 from vollzug.gcpause import gc_paused
 from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
@@ -52,7 +53,14 @@ class _NoReference:
     title: str
 
 
-_Outcome = _Done | _NoReference | None
+@dataclass(frozen=True)
+class _Unreadable:
+    """A file that could not be read: left out, reported."""
+
+    excluded: Excluded
+
+
+_Outcome = _Done | _NoReference | _Unreadable | None
 """None: the file is left out (other law than ``--law``, or a reference itself)."""
 
 
@@ -88,6 +96,8 @@ class _State:
     reference_files: frozenset[tuple[int, int]]
     """(device, inode) of each reference file: a town file that is one of them (also through a link) is skipped."""
     reference_names: frozenset[str] = field(default_factory=frozenset)
+    fail_fast: bool = False
+    """Raise at the first unreadable file instead of leaving it out."""
 
 
 def _file_identity(path: str | Path) -> tuple[int, int] | None:
@@ -117,7 +127,12 @@ def _base_key(model: OperationalModel, path: str) -> str:
 def _one(path: str, state: _State) -> _Outcome:
     if path in state.reference_names or _file_identity(path) in state.reference_files:
         return None
-    model = load_model(path).model
+    try:
+        model = load_model(path).model
+    except InputError as exc:
+        if state.fail_fast:
+            raise
+        return _Unreadable(Excluded.from_error(path, exc))
     if state.law and model.law != state.law:
         return None
     town_law = model.law or state.law
@@ -202,12 +217,13 @@ def _with_own_solls(done: list[_Done], ctx: eng._Context) -> list[_Done]:
 def compare_files(
     models: Sequence[str | Path], references: Sequence[str | Path], *, law: str | None = None, jobs: int = 1,
     pairwise_mode: str = "auto", rules: bool = True, diff_mode: str = "fast", detail: bool = True,
-    progress: eng.Progress | None = None,
+    progress: eng.Progress | None = None, fail_fast: bool = False,
 ) -> tuple[ComparisonSet, list[str]]:
     """Compare the model files (folders expanded) with the references; returns the result and notes.
 
     ``detail=False`` leaves out the per-town diff, RACI matrix, unit resources and diagram (about 3/4 of the
-    memory a town's result takes) for outputs that do not show them.
+    memory a town's result takes) for outputs that do not show them. A town file that cannot be read is left out
+    and listed in :attr:`ComparisonSet.excluded` (``fail_fast``: raised instead); no model files at all is an error.
     """
     if diff_mode not in {"auto", "full", "fast"}:
         raise ConfigError(f"unknown diff mode '{diff_mode}' (auto, full, fast)")
@@ -216,13 +232,13 @@ def compare_files(
     if not references:
         raise ConfigError("at least one --reference SOLL model is needed")
     refs = [eng.Town(load_model(p).model, str(p)) for p in iter_model_files([Path(r) for r in references])]
-    paths = [str(p) for p in iter_model_files([Path(m) for m in models])]
+    paths = [str(p) for p in require_files(iter_model_files([Path(m) for m in models]), models)]
     by_law: dict[str, eng.Town] = {}
     for ref in refs:
         by_law.setdefault(ref.model.law or law or "?", ref)
     known = frozenset(filter(None, map(_file_identity, (r.path for r in refs))))
     state = _State({k: _context(r, k, diff_mode, len(paths), rules, detail) for k, r in by_law.items()}, law,
-                   known, frozenset(r.path for r in refs))
+                   known, frozenset(r.path for r in refs), fail_fast)
     outcomes: list[_Outcome] = []
     try:  # kept results are never garbage: full collections must not rescan them, neither during the run nor
         # while the matrices and outliers are built from them (3 s of 10,754 towns went to collections there)
@@ -242,14 +258,19 @@ def compare_files(
                 redo = [i for i, o in enumerate(outcomes) if isinstance(o, _NoReference) and o.law in by_law]
                 contexts.update({k: _context(r, k, diff_mode, len(redo), rules, detail) for k, r in by_law.items()
                                  if k not in contexts})
-                state = _State(contexts, law, state.reference_files, frozenset(r.path for r in refs + found))
+                state = _State(contexts, law, state.reference_files, frozenset(r.path for r in refs + found),
+                               fail_fast)
                 for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None),  # type: ignore[union-attr]
                                           strict=True):
                     outcomes[index] = outcome
         groups: dict[str, list[_Done]] = {}
         skipped: list[str] = []
+        excluded: list[ExcludedInput] = []
         for outcome in outcomes:
-            if isinstance(outcome, _NoReference):
+            if isinstance(outcome, _Unreadable):
+                x = outcome.excluded
+                excluded.append(ExcludedInput(file=x.file, line=x.line, reason=x.reason))
+            elif isinstance(outcome, _NoReference):
                 skipped.append(f"{outcome.path or outcome.title}: kein Referenz-SOLL für Gesetz {outcome.law}")
             elif outcome is not None:
                 groups.setdefault(outcome.law, []).append(outcome)
@@ -262,7 +283,7 @@ def compare_files(
                        else d.result.model_copy(update={"key": k}) for d in done]
             comparisons.append(eng.finish(results, [d.signature for d in done], by_law[name], name, ctx, pairwise_mode))
         result = ComparisonSet(generated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                               comparisons=tuple(comparisons), skipped=tuple(skipped))
+                               comparisons=tuple(comparisons), skipped=tuple(skipped), excluded=tuple(excluded))
         return result, notes
     finally:
         gc.unfreeze()

@@ -289,6 +289,17 @@ class Comparison(Frozen):
     """Which engine did what: catalogue, diff, rules (name or "fallback")."""
 
 
+class ExcludedInput(Frozen):
+    """Ausgeschlossen: an input file that could not be read and was left out of the run."""
+
+    file: str
+    """The file (as given or found in a folder)."""
+    line: int | None = None
+    """Line of the problem, if known."""
+    reason: str
+    """Why it could not be read (the reader's one-line message)."""
+
+
 class ComparisonSet(Frozen):
     """Ergebnis eines Laufs: one comparison per law (the JSON document of compare and report)."""
 
@@ -302,3 +313,5 @@ class ComparisonSet(Frozen):
     """One per law."""
     skipped: tuple[str, ...] = ()
     """Inputs that were not compared, with the reason."""
+    excluded: tuple[ExcludedInput, ...] = ()
+    """Input files that could not be read (left out; the run exits with 2)."""

@@ -128,15 +128,17 @@ def _text(catalogue: Catalogue, lang: Lang) -> str:
 
 
 def _markdown(catalogue: Catalogue, lang: Lang) -> str:
-    out = [f"# {catalogue.id} – {catalogue.title}", ""]
+    from vollzug.output.markdown import escape
+
+    out = [f"# {escape(catalogue.id)} – {escape(catalogue.title)}", ""]
     for law in catalogue.laws:
         gazette = f" ({law.versions[-1].gazette})" if law.versions and law.versions[-1].gazette else ""
-        out.append(f"- **{law.id}**: {law.title}{gazette}")
+        out.append(f"- **{escape(law.id)}**: {escape(law.title + gazette)}")
     out.append("")
     for ob in catalogue.obligations:
-        out.append(f"## {ob.id} {_title(ob, lang)}")
+        out.append(f"## {escape(ob.id)} {escape(_title(ob, lang))}")
         out.append("")
-        out.extend(f"- **{label}:** {value}" for label, value in obligation_rows(ob, catalogue, lang))
+        out.extend(f"- **{escape(label)}:** {escape(value)}" for label, value in obligation_rows(ob, catalogue, lang))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

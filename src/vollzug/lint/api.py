@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import cast
 
+from vollzug.batch import Batch
 from vollzug.i18n import Lang
 from vollzug.lint.config import discover_config
 from vollzug.lint.engine import Engine
@@ -14,7 +15,7 @@ from vollzug.lint.finding import CheckResult
 
 def run_check(paths: Sequence[Path], *, preset: str | None = None, select: Sequence[str] = (),
               ignore: Sequence[str] = (), lang: str | None = None,
-              config_file: Path | None = None) -> tuple[CheckResult, Lang]:
+              config_file: Path | None = None, batch: Batch | None = None) -> tuple[CheckResult, Lang]:
     """Check ``paths`` with the discovered configuration, overridden by the given options.
 
     ``select`` given here replaces the configured selection; ``ignore`` extends the configured one.
@@ -28,5 +29,5 @@ def run_check(paths: Sequence[Path], *, preset: str | None = None, select: Seque
     if ignore:
         update["ignore"] = (*config.ignore, *ignore)
     config = config.model_copy(update=update)
-    result = Engine(config).check_paths(paths)
+    result = Engine(config).check_paths(paths, batch)
     return result, cast(Lang, lang or config.lang)

@@ -100,7 +100,10 @@ def _table(path: Path) -> dict[str, Any] | None:
 
 def find_config_file(start: Path) -> Path | None:
     """The nearest ``vollzug.toml`` or ``pyproject.toml`` with a ``[tool.vollzug]`` table, searching upwards."""
-    folder = start.resolve()
+    try:
+        folder = start.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop: search from the folder that holds it
+        folder = start.absolute().parent
     if not folder.is_dir():
         folder = folder.parent
     for candidate_dir in (folder, *folder.parents):

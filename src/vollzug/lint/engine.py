@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from vollzug import __version__
+from vollzug.batch import Batch, require_files
 from vollzug.errors import ConfigError
 from vollzug.lint.config import Config
 from vollzug.lint.finding import CheckResult, FileResult, Finding, Text, summarise
@@ -158,11 +160,18 @@ class Engine:
                           municipality=model.municipality.name if model.municipality else None,
                           findings=tuple(sorted(findings, key=Finding.sort_key)))
 
-    def check_paths(self, paths: Iterable[str | Path]) -> CheckResult:
+    def check_paths(self, paths: Iterable[str | Path], batch: Batch | None = None) -> CheckResult:
         """Check files and folders (folders expanded; a built ``.bpmn`` beside its ``.yaml`` is skipped, and so are
-        YAML/JSON files in folders that are not models, e.g. ``models/expected-gaps.yaml``)."""
+        YAML/JSON files in folders that are not models, e.g. ``models/expected-gaps.yaml``).
+
+        With a ``batch``, a file that cannot be read is recorded there and left out; without, reading it raises.
+        An empty set of files is an error."""
         given = [Path(p) for p in paths]
-        files = iter_model_files(given)
-        results = tuple(self.check_loaded(load_model(f), str(f)) for f in files)
+        files = require_files(iter_model_files(given), given)
+        if batch is None:
+            results = tuple(self.check_loaded(load_model(f), str(f)) for f in files)
+        else:
+            loaded = ((f, batch.attempt(f, partial(load_model, f))) for f in files)
+            results = tuple(self.check_loaded(m, str(f)) for f, m in loaded if m is not None)
         return CheckResult(tool_version=__version__, rules=tuple(r.code for r in self.rules), files=results,
                            summary=summarise(results))

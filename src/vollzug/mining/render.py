@@ -15,6 +15,7 @@ from vollzug.i18n import Lang, Msg
 from vollzug.mining.compare import ActivityRow, LogComparison
 from vollzug.mining.conform import ConformanceResult
 from vollzug.mining.deadlines import DeadlineCompliance
+from vollzug.output.markdown import escape
 
 T: dict[str, Msg] = {
     "conf_title": Msg("Konformität {log} gegen {model}", "Conformance of {log} against {model}"),
@@ -167,8 +168,8 @@ def to_text(title: str, sections: list[Section]) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+def _md(value: object) -> str:
+    return escape(value)
 
 
 def to_markdown(title: str, sections: list[Section]) -> str:

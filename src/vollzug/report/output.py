@@ -10,6 +10,8 @@ from pathlib import Path
 from vollzug.compare.results import ComparisonSet
 from vollzug.fileio import write_bytes_atomic
 from vollzug.i18n import Lang
+from vollzug.output.guard import check_folder
+from vollzug.output.tree import check_replaceable, replace_tree
 from vollzug.report.emitters import emitter
 
 
@@ -21,14 +23,29 @@ def render(result: ComparisonSet, formats: list[str], lang: Lang) -> dict[str, b
     return files
 
 
+REPORT_FILES = ("index.html", "report.*", "*.csv")
+"""Name patterns of the files a report set holds (what an earlier set in the output folder may consist of)."""
+
+
 def write_files(files: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """Write the files into ``out_dir`` atomically; returns their paths."""
+    """Write the files into ``out_dir``, each atomically (other files there stay); returns their paths."""
+    check_folder(out_dir)
     written = []
     for name, data in files.items():
         target = out_dir / name
         write_bytes_atomic(target, data)
         written.append(target)
     return written
+
+
+def check_set_folder(out_dir: Path) -> None:
+    """Refuse ``out_dir`` up front if :func:`write_set` could not replace it."""
+    check_replaceable(out_dir, REPORT_FILES)
+
+
+def write_set(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """Replace ``out_dir`` by a folder holding exactly ``files``, atomically (see :mod:`vollzug.output.tree`)."""
+    return replace_tree(out_dir, files, REPORT_FILES)
 
 
 @contextlib.contextmanager

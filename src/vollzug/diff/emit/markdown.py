@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from vollzug.diff.changes import DiffResult
 from vollzug.diff.emit import EmitContext
 from vollzug.diff.emit.sections import build
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|])")
-
-
-def escape(text: str) -> str:
-    """Escape Markdown syntax characters in model strings."""
-    return _SPECIAL.sub(r"\\\1", text)
+from vollzug.output.markdown import escape
 
 
 def emit(result: DiffResult, ctx: EmitContext) -> bytes:

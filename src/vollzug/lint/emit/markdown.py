@@ -8,6 +8,7 @@ from vollzug.i18n import Lang, Msg
 from vollzug.lint.emit._labels import SUMMARY, SUPPRESSED, severity
 from vollzug.lint.finding import CheckResult
 from vollzug.lint.registry import FAMILIES
+from vollzug.output.markdown import escape
 
 _TITLE = Msg("# Prüfbericht", "# Check report")
 _FAMILY = Msg("| Familie | Befunde |\n|---|---:|", "| Family | Findings |\n|---|---:|")
@@ -16,8 +17,7 @@ _HEAD = Msg("| Schwere | Code | Regel | Element | Zeile | Meldung | Lücke |",
 _CLEAN = Msg("Keine Befunde.", "No findings.")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_cell = escape
 
 
 def emit(result: CheckResult, lang: Lang = "de") -> str:
@@ -30,7 +30,7 @@ def emit(result: CheckResult, lang: Lang = "de") -> str:
                 for code, n in sorted(families.items())]
         out.append("")
     for file in result.files:
-        out += [f"## {file.file}", ""]
+        out += [f"## {escape(file.file)}", ""]
         if file.title:
             out += [f"*{_cell(file.title)}*", ""]
         if not file.findings:
@@ -40,8 +40,10 @@ def emit(result: CheckResult, lang: Lang = "de") -> str:
         for f in file.findings:
             message = f.message.get(lang) + (f" ({f.citation})" if f.citation else "")
             if f.suppressed:
-                message = f"~~{message}~~ {SUPPRESSED(lang)}: {f.suppression_reason}"
-            out.append(f"| {severity(f.severity, lang)} | {f.code} | {f.name} | {_cell(f.element or '')} | "
-                       f"{f.line or ''} | {_cell(message)} | {f.gap or ''} |")
+                cell = f"~~{_cell(message)}~~ {_cell(SUPPRESSED(lang))}: {_cell(f.suppression_reason)}"
+            else:
+                cell = _cell(message)
+            out.append(f"| {severity(f.severity, lang)} | {_cell(f.code)} | {_cell(f.name)} | "
+                       f"{_cell(f.element or '')} | {f.line or ''} | {cell} | {_cell(f.gap or '')} |")
         out.append("")
     return "\n".join(out)

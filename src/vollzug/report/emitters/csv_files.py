@@ -1,23 +1,18 @@
-"""CSV emitter: one file per matrix, RFC 4180 (comma, dot decimals), UTF-8 with BOM so Excel shows umlauts."""
+"""CSV emitter: one file per table, RFC 4180 (comma, dot decimals), UTF-8 with BOM so Excel shows umlauts.
+
+Every text cell is neutralised against formula injection and quoted (:mod:`vollzug.output.csvsafe`); numbers are
+not quoted. Tables are keyed by AGS (text, leading zero kept: read with ``dtype={"AGS": str}``) and town name.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-
 from vollzug.compare.results import ComparisonSet
 from vollzug.i18n import Lang
-from vollzug.report.tables import sheets
+from vollzug.output.csvsafe import to_csv
+from vollzug.report.tables import result_sheets
 
 
 def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
-    """``<law>-<matrix>.csv`` per matrix."""
-    files: dict[str, bytes] = {}
-    for comparison in result.comparisons:
-        for sheet in sheets(comparison, lang):
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\r\n")
-            writer.writerow(sheet.header)
-            writer.writerows(["" if v is None else v for v in row] for row in sheet.rows)
-            files[f"{sheet.name}.csv"] = b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
-    return files
+    """``<law>-<table>.csv`` per table (and ``excluded.csv`` when input files could not be read)."""
+    return {f"{sheet.name}.csv": b"\xef\xbb\xbf" + to_csv(sheet.header, sheet.rows).encode("utf-8")
+            for sheet in result_sheets(result, lang)}

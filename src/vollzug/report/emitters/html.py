@@ -6,6 +6,7 @@ from importlib import resources
 
 from vollzug.compare.results import ComparisonSet
 from vollzug.i18n import Lang
+from vollzug.report import excluded
 from vollzug.report.html.markup import Markup, el
 from vollzug.report.html.sections import PER_TOWN_LIMIT, anchor, overview, town_section
 from vollzug.report.labels import t
@@ -20,7 +21,7 @@ def _asset(name: str) -> str:
 def render_html(result: ComparisonSet, lang: Lang = "de") -> str:
     """The report as one HTML document."""
     nav: list[object] = []
-    body: list[object] = []
+    body: list[object] = [excluded.html_section(result, lang)]
     for comparison in result.comparisons:
         law = comparison.law.lower()
         nav.append(el("a", {"href": f"#{law}-overview"}, comparison.law))

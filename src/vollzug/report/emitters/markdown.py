@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from vollzug.compare.results import DIMENSIONS, ComparisonSet
 from vollzug.i18n import Lang
+from vollzug.output.markdown import escape
+from vollzug.report import excluded
 from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
 from vollzug.report.logs import flag, markdown_lines
 
 _SYMBOL = {"covered": "✓", "deviating": "~", "missing": "✗", "not_applicable": "–"}
 
 
-def md(value: object) -> str:
-    """Escape text for a Markdown table cell (also neutralises inline HTML)."""
-    text = "" if value is None else str(value)
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text).replace("\n", " ")
+md = escape
+"""Escape text for a Markdown table cell or heading (:func:`vollzug.output.markdown.escape`)."""
 
 
 def _table(header: Iterable[object], rows: Iterable[Iterable[object]]) -> list[str]:
@@ -30,6 +28,10 @@ def _table(header: Iterable[object], rows: Iterable[Iterable[object]]) -> list[s
 def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
     """``report.md``."""
     out = [f"# {t('doc_title', lang)}", "", f"{t('generated', lang)}: {md(result.generated)}", ""]
+    if result.excluded:
+        out += [f"> **⚠ {md(excluded.TITLE(lang))}** — {md(excluded.INTRO(lang, n=len(result.excluded)))}", ""]
+        out += _table([m(lang) for m in (excluded.FILE, excluded.LINE, excluded.REASON)],
+                      [[x.file, x.line or "", x.reason] for x in result.excluded])
     for c in result.comparisons:
         out += [f"## {md(t('title', lang, law=c.law))}", "", f"{t('reference', lang)}: {md(c.reference)}", ""]
         out += _table([t("town", lang), t("population", lang), t("similarity", lang),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from vollzug.compare.results import ComparisonSet
 from vollzug.i18n import Lang
+from vollzug.report import excluded
 from vollzug.report.labels import DIMENSION, STATUS, t
 
 
 def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
     """``report.txt``: per law, one line per town, closest first."""
-    lines: list[str] = []
+    lines: list[str] = excluded.text_lines(result, lang)
     for c in result.comparisons:
         lines.append(f"{t('title', lang, law=c.law)} – {t('reference', lang)}: {c.reference}")
         by_key = {x.key: x for x in c.towns}

@@ -8,7 +8,7 @@ import re
 from vollzug.compare.results import ComparisonSet
 from vollzug.errors import MissingExtraError
 from vollzug.i18n import Lang
-from vollzug.report.tables import sheets
+from vollzug.report.tables import result_sheets
 
 _FORMULA_START = ("=", "+", "-", "@")
 
@@ -32,18 +32,17 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
         raise MissingExtraError("openpyxl", "xlsx", "The XLSX report") from exc
     book = Workbook()
     book.remove(book.active)
-    for comparison in result.comparisons:
-        for sheet in sheets(comparison, lang):
-            ws = book.create_sheet(sheet.name[:31])
-            ws.append([_safe(h) for h in sheet.header])
-            for row in sheet.rows:
-                ws.append([_safe(v) for v in row])
-            for cell in ws[1]:
-                cell.font = Font(bold=True)
-            ws.freeze_panes = "B2"
-            last = get_column_letter(max(len(sheet.header), 1))
-            ws.auto_filter.ref = f"A1:{last}{max(len(sheet.rows) + 1, 2)}"
-            ws.column_dimensions["A"].width = 24
+    for sheet in result_sheets(result, lang):
+        ws = book.create_sheet(sheet.name[:31])
+        ws.append([_safe(h) for h in sheet.header])
+        for row in sheet.rows:
+            ws.append([_safe(v) for v in row])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "B2"
+        last = get_column_letter(max(len(sheet.header), 1))
+        ws.auto_filter.ref = f"A1:{last}{max(len(sheet.rows) + 1, 2)}"
+        ws.column_dimensions["A"].width = 24
     buffer = io.BytesIO()
     book.save(buffer)
     return {"report.xlsx": buffer.getvalue()}
