@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 from collections.abc import Sequence
 
@@ -12,6 +10,8 @@ from babel.numbers import format_decimal, format_percent
 
 from vollzug.glossary import term
 from vollzug.i18n import Lang
+from vollzug.output.csvsafe import Cell, to_csv
+from vollzug.output.markdown import escape
 from vollzug.reference.cooperation import Candidate
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -61,17 +61,10 @@ def render_text(cands: Sequence[Candidate], lang: Lang, max_fte: float, ratio: f
                               money=t["money"].format(eur=format_currency(c.eur, "EUR", locale=lang)) if c.eur else "",
                               dist=format_percent(c.distance, locale=lang))
         if markdown:
-            lines += [f"- **{_md(item)}**  ", f"  {_md(why)}"]
+            lines += [f"- **{escape(item)}**  ", f"  {escape(why)}"]
         else:
             lines += [f"• {item}", f"  {why}"]
     return "\n".join(lines) + "\n"
-
-
-def _md(text: str) -> str:
-    out = []
-    for ch in text:
-        out.append("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>&" else ch)
-    return "".join(out)
 
 
 def render_json(cands: Sequence[Candidate]) -> str:
@@ -82,12 +75,8 @@ def render_json(cands: Sequence[Candidate]) -> str:
 
 def render_csv(cands: Sequence[Candidate], lang: Lang) -> str:
     """One row per candidate (semicolon-joined lists, dot decimals, AGS as text)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(_COLUMNS[lang])
-    for c in cands:
-        row = ["; ".join(c.towns), "; ".join(c.ags), "; ".join(str(p) for p in c.populations),
-               _family(c.family, lang), "; ".join(c.labels), "; ".join(c.citations), f"{c.fte:.3f}",
-               f"{c.eur:.2f}", f"{c.distance:.4f}"]
-        writer.writerow(["'" + v if v[:1] in ("=", "+", "-", "@", "\t", "\r") else v for v in row])
-    return buf.getvalue()
+    rows: list[list[Cell]] = [
+        ["; ".join(c.towns), "; ".join(c.ags), "; ".join(str(p) for p in c.populations), _family(c.family, lang),
+         "; ".join(c.labels), "; ".join(c.citations), c.fte, c.eur, c.distance]
+        for c in cands]
+    return to_csv(_COLUMNS[lang], rows)

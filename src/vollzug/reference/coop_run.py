@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vollzug.errors import ConfigError, InputError, VollzugError
+from vollzug.errors import InputError, VollzugError
 from vollzug.fileio import write_text_atomic
 from vollzug.i18n import Lang
 from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
+from vollzug.output.guard import declare_inputs
 from vollzug.reference.coop_report import render_csv, render_json, render_text
 from vollzug.reference.cooperation import candidates, shares
 
@@ -17,9 +18,8 @@ def run_cooperation(paths: list[Path], reference: Path, *, max_fte: float, size_
                     fmt: str, lang: str, output: Path | None) -> tuple[str, list[str]]:
     """(rendered output, one line per excluded file)."""
     language: Lang = "en" if lang == "en" else "de"
+    declare_inputs([*paths, reference])  # the output layer then refuses -o onto any of them
     files = [f for f in iter_model_files(paths) if f.resolve() != reference.resolve()]
-    if output is not None and output.resolve() in {f.resolve() for f in files} | {reference.resolve()}:
-        raise ConfigError(f"{output}: output would overwrite an input model")
     ref_model = load_model(reference).model
     towns: list[tuple[str, OperationalModel]] = []
     excluded: list[str] = []

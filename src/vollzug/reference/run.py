@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +11,8 @@ from vollzug.errors import ConfigError, InputError, VollzugError
 from vollzug.fileio import write_bytes_atomic
 from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
+from vollzug.output.csvsafe import Cell, to_csv
+from vollzug.output.guard import declare_inputs
 from vollzug.reference.build import reference_bpmn
 from vollzug.reference.merge import Cluster, merge
 from vollzug.reference.table import Distance, SupportRow, distances, order_agreement, support_rows
@@ -79,28 +79,19 @@ def _table_bytes(path: Path, rows: list[SupportRow], dists: list[Distance]) -> b
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if path.suffix.lower() != ".csv":
         raise ConfigError(f"{path}: --table must end in .csv or .json")
-    buf = io.StringIO()
     names = [f.name for f in dataclasses.fields(SupportRow)]
-    writer = csv.writer(buf)
-    writer.writerow(names)
-    for row in rows:
-        writer.writerow([_cell(getattr(row, n)) for n in names])
-    return buf.getvalue().encode("utf-8")
+    return to_csv(names, ([_cell(getattr(row, n)) for n in names] for row in rows)).encode("utf-8")
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text  # no formulas from labels
+def _cell(value: object) -> Cell:
+    return value if value is None or isinstance(value, str | int | float) else str(value)
 
 
 def run_reference(paths: list[Path], output: Path, *, min_support: int | None = None, law: str | None = None,
                   table: Path | None = None, lang: str = "de") -> ReferenceResult:
     """Load, merge, write; unreadable files are reported and left out."""
+    declare_inputs(paths)  # the output layer then refuses -o/--table onto any of them
     files = iter_model_files(paths)
-    inputs = {f.resolve() for f in files}
-    for target in (output, table):
-        if target is not None and target.resolve() in inputs:
-            raise ConfigError(f"{target}: output would overwrite an input model")
     models: list[tuple[str, OperationalModel]] = []
     excluded: list[str] = []
     used: set[str] = set()
