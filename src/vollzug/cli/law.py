@@ -1,10 +1,13 @@
-"""``vollzug law list|show``: list the law catalogues and show one with its obligations."""
+"""``vollzug law list|show|import|verify|coverage|draft|changes|audit``: law catalogues and the law text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
-from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.i18n import Lang
 
 
 @click.group("law")
@@ -36,3 +39,82 @@ def show_command(catalogue: str, lang: str, fmt: str) -> int:
 
     click.echo(render_catalogue(load_catalogue(catalogue), fmt, "en" if lang == "en" else "de"), nl=False)
     return EXIT_OK
+
+
+# ------------------------------------------------------------------ the statute as ground truth (issue 14)
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text",
+                       show_default=True)
+_LANG = click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+_OUTPUT = click.option("-o", "--output", default=None, help="Write to this file ('-' for stdout).")
+
+
+def _emit(text: str, output: str | None) -> None:
+    """Write ``text`` atomically to ``output``, or to stdout for None or '-'."""
+    if output is None or output == "-":
+        click.echo(text, nl=False)
+        return
+    from vollzug.fileio import write_text_atomic
+
+    write_text_atomic(output, text)
+
+
+@command.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", default=None,
+              help="Folder to write <version>.json norm trees to ('-': the tree as JSON on stdout).")
+@click.option("--law", "law_id", default=None, help="Law id to use (default: jurabk without a year, 'FZV 2023' → FZV).")
+@click.option("--source", default=None, help="Source line stored in the tree (default: the file name).")
+@_FORMAT
+@_LANG
+def import_command(files: tuple[Path, ...], output: str | None, law_id: str | None, source: str | None, fmt: str,
+                   lang: str) -> int:
+    """Read law texts (gesetze-im-internet.de XML, gii-norm DTD 1.01, or bundestag/gesetze Markdown) into norm
+    trees; print the units per level, write the trees with -o."""
+    from vollzug.fileio import write_bytes_atomic
+    from vollzug.law.importer import import_report, import_text
+    from vollzug.law.tables import render
+    from vollzug.law.texts import write_tree
+
+    trees = []
+    for file in files:
+        tree = import_text(file, law=law_id)
+        trees.append(tree.model_copy(update={"source": source}) if source else tree)
+    if output == "-":
+        click.echo(b"".join(write_tree(t) for t in trees).decode("utf-8"), nl=False)
+        return EXIT_OK
+    if output is not None:
+        for tree in trees:
+            write_bytes_atomic(Path(output) / f"{tree.version.id}.json", write_tree(tree))
+    click.echo(render(import_report(trees, _lang(lang)), fmt, lang), nl=False)
+    return EXIT_OK
+
+
+@command.command("verify")
+@click.argument("catalogue")
+@click.option("--models", "models", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Model files or folders whose citations to check (default: models/ of the checkout).")
+@_FORMAT
+@_LANG
+@_OUTPUT
+def verify_command(catalogue: str, models: tuple[Path, ...], fmt: str, lang: str, output: str | None) -> int:
+    """Resolve every citation of CATALOGUE, its checks.yaml and the models against the law text; report citations
+    that do not exist, norm titles that differ from the text and items still verified: false (exit 1 if any)."""
+    from vollzug.law.grounding import verify
+    from vollzug.law.tables import render
+    from vollzug.law.verify_report import verify_report
+
+    result = verify(catalogue, list(models) if models else _default_models())
+    _emit(render(verify_report(result, _lang(lang)), fmt, lang), output)
+    return EXIT_FINDINGS if result.failed else EXIT_OK
+
+
+def _lang(lang: str) -> Lang:
+    return "en" if lang == "en" else "de"
+
+
+def _default_models() -> list[Path]:
+    from vollzug.law.yamlsource import rules_dir
+
+    folder = rules_dir().parent / "models"
+    return [folder] if folder.is_dir() else []

@@ -64,7 +64,17 @@ class _Node:
         return [p for p in self.parts if isinstance(p, _Node)]
 
     def text(self) -> str:
-        return " ".join(p if isinstance(p, str) else p.text() for p in self.parts if p)
+        """Own text with the sub-units' texts, each after its marker ("(2)", "1.", "a)")."""
+        return " ".join(p if isinstance(p, str) else p.marked() for p in self.parts if p)
+
+    def marked(self) -> str:
+        if self.kind == "Ziff":
+            return f"{self.number}. {self.title} {self.text()}"
+        marker = _MARKERS.get(self.kind, "").format(self.number)
+        return f"{marker} {self.text()}" if marker else self.text()
+
+
+_MARKERS = {"Abs": "({})", "Nr": "{}.", "Buchst": "{})", "DBuchst": "{})"}
 
 
 def _item_kind(marker: str) -> UnitKind:

@@ -1,0 +1,124 @@
+"""Mitgelieferte Gesetzestexte: the norm trees shipped under ``rules/<law>/text/<version>.json``, version choice
+(the text in force at a date), and :func:`norm_text`, the one function reports and diffs call for a cited text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from vollzug.errors import CatalogueError, InputError
+from vollzug.law.citation import parse_citations
+from vollzug.law.normtree import Lookup, TreeIndex, lookup
+from vollzug.law.yamlsource import rules_dir
+from vollzug.model.citation import Citation
+from vollzug.model.normtree import NormTree
+
+__all__ = [
+    "cited_units", "index_for", "load_tree", "norm_text", "text_dir", "text_versions", "tree_for", "write_tree",
+]
+
+TEXT_DIR = "text"
+
+
+def text_dir(law: str) -> Path:
+    """Folder of the shipped texts of a law id ("WPG" → ``rules/wpg/text``)."""
+    return rules_dir() / law.lower().replace(" ", "-") / TEXT_DIR
+
+
+def load_tree(path: str | Path) -> NormTree:
+    """A norm tree from its JSON file (cached while the file is unchanged)."""
+    file = Path(path).resolve()
+    try:
+        stamp = file.stat().st_mtime_ns
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", file=path) from None
+    return _load_cached(str(file), stamp)
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(path: str, stamp: int) -> NormTree:
+    try:
+        return NormTree.model_validate_json(Path(path).read_bytes())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise CatalogueError(f"not a norm tree: {first['msg']}", file=path, element=where) from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror}", file=path) from None
+
+
+def text_versions(law: str) -> list[NormTree]:
+    """The shipped versions of a law, oldest first (empty if none is shipped)."""
+    folder = text_dir(law)
+    if not folder.is_dir():
+        return []
+    trees = [load_tree(p) for p in sorted(folder.glob("*.json"))]
+    return sorted(trees, key=lambda t: (t.version.in_force or dt.date.min, t.version.id))
+
+
+def tree_for(law: str, version: str | dt.date | None = None) -> NormTree | None:
+    """The text of ``law``: the newest if ``version`` is None; the version with that id; for a date, the version
+    in force at that date (the oldest shipped one if the date lies before it). None if no text is shipped."""
+    versions = text_versions(law)
+    if not versions:
+        return None
+    if version is None:
+        return versions[-1]
+    if isinstance(version, str):
+        exact = next((t for t in versions if t.version.id == version), None)
+        if exact is not None:
+            return exact
+        try:
+            version = dt.date.fromisoformat(version)
+        except ValueError:
+            known = ", ".join(t.version.id for t in versions)
+            raise CatalogueError(f"no text version {version!r} of {law} (shipped: {known})") from None
+    in_force = [t for t in versions if t.version.in_force and t.version.in_force <= version]
+    return in_force[-1] if in_force else versions[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _index(tree_id: int, tree: NormTree) -> TreeIndex:
+    return TreeIndex(tree)
+
+
+def index_for(tree: NormTree) -> TreeIndex:
+    """The (cached) address index of a tree."""
+    return _index(id(tree), tree)
+
+
+def cited_units(citation: Citation, version: str | dt.date | None = None) -> tuple[NormTree | None, Lookup]:
+    """The tree for the citation's law (version as in :func:`tree_for`) and where the citation lands in it."""
+    if citation.law is None:
+        return None, Lookup(())
+    tree = tree_for(citation.law, version)
+    if tree is None:
+        return None, Lookup(())
+    return tree, lookup(index_for(tree), citation)
+
+
+def norm_text(citation: str | Citation, version: str | dt.date | None = None) -> str | None:
+    """The exact text a citation designates ("§ 7 Abs. 2 Nr. 1 WPG" → the text of that Nummer), or None if the
+    law has no shipped text or the unit does not exist. Several units (ranges, lists, chains) come one per line,
+    each after its citation."""
+    found = parse_citations(citation) if isinstance(citation, str) else [citation]
+    texts: list[tuple[str, str]] = []
+    for item in found:
+        _tree, result = cited_units(item, version)
+        if not result.found:
+            continue
+        texts.extend((unit.citation, unit.text or unit.title) for unit in result.units)
+    if not texts:
+        return None
+    if len(texts) == 1:
+        return texts[0][1]
+    return "\n".join(f"{label}: {text}" for label, text in texts)
+
+
+def write_tree(tree: NormTree) -> bytes:
+    """The JSON form of a tree as shipped (defaults left out, one key per line for readable git diffs)."""
+    return (tree.model_dump_json(exclude_defaults=True, indent=1) + "\n").encode("utf-8")
