@@ -263,6 +263,8 @@ class Lookup:
     """If not found: the first part that does not exist, e.g. "§ 7 Abs. 2 Satz 3 (Abs. 2 hat 2 Sätze)"."""
     coarser: str = ""
     """Levels the tree does not resolve (Halbsatz, Alternative, Unterabsatz): the units are the enclosing ones."""
+    anchor_missing: bool = False
+    """True if already the § / Art. / Anlage does not exist (for an excerpt: it may lie outside it)."""
 
     @property
     def found(self) -> bool:
@@ -314,7 +316,7 @@ def lookup(index: TreeIndex, citation: Citation) -> Lookup:
     wanted, bad = _expand(values, numbers)
     word = _ANCHOR_WORD[anchor]
     if bad:
-        return Lookup((), missing=f"{word} {bad}")
+        return Lookup((), missing=f"{word} {bad}", anchor_missing=True)
     current = [u for n in wanted if (u := index.norm(anchor, n)) is not None]
     coarser: list[str] = []
     path = f"{word} {', '.join(citation.numbers)}"

@@ -92,13 +92,17 @@ def index_for(tree: NormTree) -> TreeIndex:
 
 
 def cited_units(citation: Citation, version: str | dt.date | None = None) -> tuple[NormTree | None, Lookup]:
-    """The tree for the citation's law (version as in :func:`tree_for`) and where the citation lands in it."""
+    """The tree for the citation's law (version as in :func:`tree_for`) and where the citation lands in it; no tree
+    if none is shipped or the cited § lies outside a shipped excerpt."""
     if citation.law is None:
         return None, Lookup(())
     tree = tree_for(citation.law, version)
     if tree is None:
         return None, Lookup(())
-    return tree, lookup(index_for(tree), citation)
+    result = lookup(index_for(tree), citation)
+    if tree.excerpt and result.anchor_missing:
+        return None, Lookup(())  # the § may lie outside the excerpt: the text cannot tell
+    return tree, result
 
 
 def norm_text(citation: str | Citation, version: str | dt.date | None = None) -> str | None:
