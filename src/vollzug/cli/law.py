@@ -118,3 +118,24 @@ def _default_models() -> list[Path]:
 
     folder = rules_dir().parent / "models"
     return [folder] if folder.is_dir() else []
+
+
+@command.command("changes")
+@click.argument("old")
+@click.argument("new")
+@click.option("--models", "models", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Model files or folders: list the obligations and the towns' steps that cite a changed unit.")
+@_FORMAT
+@_LANG
+@_OUTPUT
+def changes_command(old: str, new: str, models: tuple[Path, ...], fmt: str, lang: str, output: str | None) -> int:
+    """Compare two versions of a law unit by unit (OLD, NEW: LAW@VERSION of a shipped text such as WPG@2025-12-02,
+    a norm-tree .json, or a law text file); exit 1 if they differ."""
+    from vollzug.law.changes import compare_trees, impact, load_version
+    from vollzug.law.changes_report import changes_report
+    from vollzug.law.tables import render
+
+    result = compare_trees(load_version(old), load_version(new))
+    impacts = impact(result, list(models)) if models else None
+    _emit(render(changes_report(result, impacts, _lang(lang)), fmt, lang), output)
+    return EXIT_FINDINGS if result.changes else EXIT_OK

@@ -25,6 +25,7 @@ _ARABIC_HEADING = re.compile(r"^(\d+)\\?\.\s+(.+)$")
 _ESCAPED_HEADING = re.compile(r"^(\d+)\\\.\s+(.+)$")
 _HEADING_MARK = "\x00H"
 _FUNDSTELLE = re.compile(r"^\(Fundstelle:.*\)$")
+_ZU = re.compile(r"^\(zu §§?\s*[^()]*\)$")
 
 
 @dataclass(slots=True)
@@ -147,14 +148,24 @@ def parse_markdown(text: str, *, source: str = "", law: str | None = None) -> No
             (divisions[-1].children if divisions else top).append(unit)
 
     last_key = ""
+    pending_zu: tuple[int, str] | None = None  # "(zu § 15)" before an Anlage heading (older layout)
     for index in range(pos, len(lines)):
         raw = lines[index]
         number = index + 1
         if raw.startswith("<!--") and "excerpt" in raw:
             excerpt = raw.strip().removeprefix("<!--").removesuffix("-->").strip()
             continue
+        if _ZU.match(raw.strip()) and norm is not None:
+            pending_zu = (index + 1, raw.strip())
+            continue
         m = _HEADING.match(raw)
         heading = classify_heading(m.group(2)) if m else None
+        if pending_zu is not None and raw.strip():
+            if heading is not None and heading.kind == "Anl" and not heading.note:
+                heading = Heading(heading.kind, heading.number, heading.title, pending_zu[1])
+            elif norm is not None:
+                norm.lines.extend([(pending_zu[0], pending_zu[1]), (pending_zu[0], "")])
+            pending_zu = None
         if m and len(m.group(1)) == 1:
             title = title or m.group(2)
             jurabk = jurabk or (re.search(r"\(([^()]+)\)\s*$", m.group(2)) or [None, ""])[1] or ""
