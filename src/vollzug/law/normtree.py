@@ -111,7 +111,7 @@ class _Container:
         if kind == "Buchst" and marker in ("i", "v", "x") and self.items and self.items[-1].kind == "DBuchst":
             kind = "DBuchst"
         depth = _ITEM_DEPTH[kind]
-        if self.sentence is None or self.sentence.closed:
+        if self.sentence is None or (self.sentence.closed and not self.items):
             self.sentence = _Node("S", line=line)
             self.node.parts.append(self.sentence)
         parent: _Node = self.sentence

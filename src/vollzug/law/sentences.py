@@ -18,7 +18,8 @@ _MONTHS = frozenset({
     "Dezember",
 })
 _UNIT_WORDS = frozenset({
-    "Absatz", "Absätze", "Absätzen", "Satz", "Sätze", "Sätzen", "Nummer", "Nummern", "Nr", "§", "§§", "Anlage",
+    "Absatz", "Absätze", "Absätzen", "Absatzes", "Satz", "Sätze", "Sätzen", "Satzes", "Nummer", "Nummern", "Nr",
+    "§", "§§", "Anlage",
     "Anlagen", "Artikel", "Art", "Abs", "bis", "und", "oder", "Buchstabe", "Kapitel", "Teil", "Abschnitt",
 })
 _WORD_BEFORE = re.compile(r"([\wäöüÄÖÜß§]+)\W*$")
@@ -35,6 +36,8 @@ def _is_boundary(text: str, dot: int, next_word: str) -> bool:
     if word.isdigit() or re.fullmatch(r"\d+[a-z]", word):
         if next_word in _MONTHS:
             return False
+        if re.fullmatch(r"(?:1[89]|2[01])\d\d", word):  # a year: "… 31. Dezember 2027. Hierbei …"
+            return True
         previous = _WORD_BEFORE.search(text, 0, before.start())
         return previous is not None and previous.group(1) in _UNIT_WORDS
     return word not in _ABBREVIATIONS
