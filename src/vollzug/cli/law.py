@@ -139,3 +139,42 @@ def changes_command(old: str, new: str, models: tuple[Path, ...], fmt: str, lang
     impacts = impact(result, list(models)) if models else None
     _emit(render(changes_report(result, impacts, _lang(lang)), fmt, lang), output)
     return EXIT_FINDINGS if result.changes else EXIT_OK
+
+
+@command.command("coverage")
+@click.argument("catalogue")
+@_FORMAT
+@_LANG
+@_OUTPUT
+def coverage_command(catalogue: str, fmt: str, lang: str, output: str | None) -> int:
+    """List the normative Sätze of the law text that no obligation of CATALOGUE cites, and obligations that cite
+    only permissions or non-normative text (exit 1 if an obligation cites only non-normative text)."""
+    from vollzug.law.coverage import coverage, coverage_report
+    from vollzug.law.tables import render
+
+    result = coverage(catalogue)
+    _emit(render(coverage_report(result, _lang(lang)), fmt, lang), output)
+    return EXIT_FINDINGS if any(item.citing_nothing for item in result.laws) else EXIT_OK
+
+
+@command.command("draft")
+@click.argument("text")
+@click.option("-o", "--output", required=True, help="Draft catalogue YAML to write ('-' for stdout).")
+@click.option("--id", "catalogue_id", default=None, help="Catalogue id (default: the law's abbreviation).")
+def draft_command(text: str, output: str, catalogue_id: str | None) -> int:
+    """Write a draft catalogue for TEXT (a law text file, a norm-tree .json or LAW@VERSION): one obligation per
+    normative Satz with addressee, modality, deadline, threshold and exact citation, all verified: false."""
+    import yaml
+
+    from vollzug.law.changes import load_version
+    from vollzug.law.coverage import draft_catalogue
+
+    tree = load_version(text)
+    draft = draft_catalogue(tree, catalogue_id)
+    head = (f"# Entwurf eines Pflichtenkatalogs, automatisch erzeugt aus {tree.law} ({tree.version.id}; "
+            f"{tree.source}).\n# Jede Pflicht ist verified: false – bitte am Gesetzestext prüfen.\n")
+    body = yaml.safe_dump(draft, allow_unicode=True, sort_keys=False, width=110)
+    _emit(head + body, output)
+    if output != "-":
+        click.echo(f"{output}: {len(draft['obligations'])} obligations drafted", err=True)
+    return EXIT_OK
