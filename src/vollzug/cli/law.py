@@ -178,3 +178,23 @@ def draft_command(text: str, output: str, catalogue_id: str | None) -> int:
     if output != "-":
         click.echo(f"{output}: {len(draft['obligations'])} obligations drafted", err=True)
     return EXIT_OK
+
+
+@command.command("audit")
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "markdown", "github"]), default="text",
+              show_default=True)
+@_LANG
+@_OUTPUT
+def audit_command(texts: tuple[str, ...], fmt: str, lang: str, output: str | None) -> int:
+    """Check (draft) law texts (files or LAW@VERSION) for what makes operationalisation hard: obligations without
+    an addressee, deadlines that cannot be computed, competences left open, written form, data requested twice
+    (exit 1 if there are warnings)."""
+    from vollzug.law.audit import audit_result
+    from vollzug.law.changes import load_version
+    from vollzug.lint.emit import get_emitter
+
+    trees = [(load_version(text), text) for text in texts]
+    result = audit_result(trees, _lang(lang))
+    _emit(get_emitter(fmt)(result, _lang(lang)), output)
+    return EXIT_FINDINGS if result.failed else EXIT_OK

@@ -43,7 +43,9 @@ _PASSIVE_PRESENT = (r"\b(?:wird|werden)\b[^.;]{0,200}?\b(?:dargestellt|gekennzei
 
 _RULES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
     ("erlaubnis", re.compile(r"\b(?:wird|werden)\s+ermächtigt\b")),
-    ("keine", re.compile(r"^Ziel\s+dieses\s+(?:Gesetzes|Verordnung)\b|\b(?:ist|sind)\s+(?:auch\s+|ebenfalls\s+)?anzuwenden\b")),
+    ("keine", re.compile(r"^Ziel\s+dieses\s+(?:Gesetzes|Verordnung)\b|\b(?:ist|sind)\s+(?:auch\s+|ebenfalls\s+)?anzuwenden\b|"
+                         r"\b(?:ist|sind)\b[^.;]{0,80}?\b(?:nicht|nur)\b[^.;]{0,160}?\banzuwenden\b|"
+                         r"\bist\s+insbesondere\s+anzunehmen\b")),
     ("keine", re.compile(r"\b(?:ist|sind|gilt|gelten)\b[^.;]{0,120}?\b(?:entsprechend\s+anzuwenden|nicht\s+anzuwenden|"
                          r"entsprechend)\s*[.;]?$|\bbleib(?:t|en)\b[^.;]{0,60}unberührt|\bnicht\s+anzuwenden\b|"
                          r"\bentsprechend\s+anzuwenden\b|\bgilt\s+entsprechend\b|\bgelten\s+entsprechend\b")),
@@ -63,6 +65,7 @@ _RULES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
 )
 
 _ADDRESSEES: tuple[tuple[str, str], ...] = (
+    ("antragstellende Person", r"^Mit\s+dem\s+Antrag\b"),
     ("planungsverantwortliche Stelle", r"planungsverantwortliche[n]?\s+Stelle"),
     ("nach Landesrecht zuständige Behörde", r"nach\s+Landesrecht\s+zuständige[n]?\s+(?:Behörde|Stelle)"),
     ("zuständige Behörde", r"\bzuständige[n]?\s+Behörde\b"),
