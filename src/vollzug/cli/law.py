@@ -31,17 +31,51 @@ def list_command(lang: str, fmt: str) -> int:
 @click.argument("catalogue")
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
-def show_command(catalogue: str, lang: str, fmt: str) -> int:
+@click.option("--version", "version", default=None,
+              help="For a citation: the text version (id such as 2025-12-02, or a date: the version in force then).")
+def show_command(catalogue: str, lang: str, fmt: str, version: str | None) -> int:
     """Show CATALOGUE (an id such as WPG, or a catalogue.yaml path): obligations with citations, kind, addressee,
-    deadlines, applicability, stakeholders and [U] flags."""
+    deadlines, applicability, stakeholders, [U] flags and the cited wording. Given a citation instead
+    ("§ 7 Abs. 2 Nr. 1 WPG"), show its address and exact text."""
     from vollzug.law.catalogue import load_catalogue
     from vollzug.law.present import render_catalogue
+
+    if any(mark in catalogue for mark in ("§", "Anlage", "Art.")):
+        return _show_citation(catalogue, fmt, version)
 
     click.echo(render_catalogue(load_catalogue(catalogue), fmt, "en" if lang == "en" else "de"), nl=False)
     return EXIT_OK
 
 
 # ------------------------------------------------------------------ the statute as ground truth (issue 14)
+
+
+def _show_citation(text: str, fmt: str, version: str | None) -> int:
+    """``law show "§ 7 Abs. 2 WPG"``: address and wording (exit 1 if the text does not contain the unit)."""
+    import json
+
+    from vollzug.errors import CatalogueError
+    from vollzug.law.citation import parse_citations
+    from vollzug.law.texts import cited_text, cited_units
+
+    found = cited_text(text, version)
+    if found is None:
+        citations = parse_citations(text)
+        if not citations:
+            raise CatalogueError(f"not a citation: {text!r}")
+        tree, result = cited_units(citations[0], version)
+        if tree is None:
+            raise CatalogueError(f"no text of {citations[0].law or '?'} is shipped (rules/<law>/text/)")
+        click.echo(f"{text}: {result.missing} – not in {tree.law} {tree.version.id}", err=True)
+        return EXIT_FINDINGS
+    if fmt == "json":
+        click.echo(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        body = "\n".join(f"> {line}" for line in found.text.splitlines())
+        click.echo(f"**{found.citation}** ({found.law} {found.version}, {', '.join(found.addresses)})\n\n{body}")
+    else:
+        click.echo(f"{found.citation}  [{', '.join(found.addresses)}]  ({found.law} {found.version})\n\n{found.text}")
+    return EXIT_OK
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "json"]), default="text",
                        show_default=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,10 +16,11 @@ from vollzug.law.citation import parse_citations
 from vollzug.law.normtree import Lookup, TreeIndex, lookup
 from vollzug.law.yamlsource import rules_dir
 from vollzug.model.citation import Citation
-from vollzug.model.normtree import NormTree
+from vollzug.model.normtree import CitedText, NormTree
 
 __all__ = [
-    "cited_units", "index_for", "load_tree", "norm_text", "text_dir", "text_versions", "tree_for", "write_tree",
+    "cited_text", "cited_texts", "cited_units", "index_for", "load_tree", "norm_text", "text_dir", "text_versions",
+    "tree_for", "write_tree",
 ]
 
 TEXT_DIR = "text"
@@ -105,22 +107,42 @@ def cited_units(citation: Citation, version: str | dt.date | None = None) -> tup
     return tree, result
 
 
+def cited_text(citation: str | Citation, version: str | dt.date | None = None) -> CitedText | None:
+    """Address(es) and exact text a citation designates, or None if the law has no shipped text or the unit does
+    not exist (see :func:`norm_text`)."""
+    found = parse_citations(citation) if isinstance(citation, str) else [citation]
+    texts: list[tuple[str, str, str]] = []
+    tree: NormTree | None = None
+    for item in found:
+        item_tree, result = cited_units(item, version)
+        if not result.found or item_tree is None:
+            continue
+        tree = tree or item_tree
+        texts.extend((unit.address, unit.citation, unit.text or unit.title) for unit in result.units)
+    if not texts or tree is None:
+        return None
+    text = texts[0][2] if len(texts) == 1 else "\n".join(f"{label}: {body}" for _a, label, body in texts)
+    written = citation if isinstance(citation, str) else citation.text
+    return CitedText(citation=written, addresses=tuple(a for a, _l, _b in texts), text=text, law=tree.law,
+                     version=tree.version.id)
+
+
+def cited_texts(citations: Iterable[str], version: str | dt.date | None = None) -> tuple[CitedText, ...]:
+    """The texts of distinct citations (in first-seen order), leaving out those without a shipped text."""
+    out = []
+    for citation in dict.fromkeys(citations):
+        found = cited_text(citation, version)
+        if found is not None:
+            out.append(found)
+    return tuple(out)
+
+
 def norm_text(citation: str | Citation, version: str | dt.date | None = None) -> str | None:
     """The exact text a citation designates ("§ 7 Abs. 2 Nr. 1 WPG" → the text of that Nummer), or None if the
     law has no shipped text or the unit does not exist. Several units (ranges, lists, chains) come one per line,
-    each after its citation."""
-    found = parse_citations(citation) if isinstance(citation, str) else [citation]
-    texts: list[tuple[str, str]] = []
-    for item in found:
-        _tree, result = cited_units(item, version)
-        if not result.found:
-            continue
-        texts.extend((unit.citation, unit.text or unit.title) for unit in result.units)
-    if not texts:
-        return None
-    if len(texts) == 1:
-        return texts[0][1]
-    return "\n".join(f"{label}: {text}" for label, text in texts)
+    each after its citation. ``version``: a version id, a date (the text in force then) or None (the newest)."""
+    found = cited_text(citation, version)
+    return found.text if found is not None else None
 
 
 def write_tree(tree: NormTree) -> bytes:

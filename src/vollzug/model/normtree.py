@@ -89,3 +89,18 @@ class NormTree(Frozen):
     """If the source is an excerpt, the source's own remark about what is left out."""
     units: tuple[NormUnit, ...] = ()
     """Top-level units (divisions or norms)."""
+
+
+class CitedText(Frozen):
+    """Wortlaut einer zitierten Stelle: a citation with the address(es) and exact text it designates."""
+
+    citation: str
+    """The citation as written, e.g. "§ 7 Abs. 2 Nr. 1 WPG"."""
+    addresses: tuple[str, ...]
+    """Addresses in the norm tree (several for ranges and lists), e.g. ("WPG:§7/Abs2/S1/Nr1",)."""
+    text: str
+    """The exact text; several units one per line, each after its citation."""
+    law: str
+    """Law id."""
+    version: str
+    """Text version (Fassung) the text is taken from, e.g. "2026-03-11"."""
