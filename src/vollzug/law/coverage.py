@@ -13,7 +13,7 @@ from vollzug.i18n import Lang, Msg
 from vollzug.law.catalogue import load_catalogue
 from vollzug.law.citation import CitationError, parse_citation
 from vollzug.law.grounding import catalogue_version
-from vollzug.law.normative import NORMATIVE, Detection, detect_tree
+from vollzug.law.normative import Detection, detect_tree
 from vollzug.law.normtree import TreeIndex, iter_units, lookup
 from vollzug.law.tables import Report, Table
 from vollzug.law.texts import tree_for
@@ -119,13 +119,14 @@ def coverage_report(result: CoverageResult, lang: Lang) -> Report:
             norm = d.unit.address.split(":", 1)[1].split("/", 1)[0]
             per_norm.setdefault(norm, Counter())["n"] += 1
             per_norm[norm]["c"] += d.unit.address in item.covered
-        tables.append(Table(Msg("{law}: Abdeckung je Vorschrift", "{law}: coverage per provision")(lang, law=item.tree.law),
+        law = item.tree.law
+        tables.append(Table(Msg("{law}: Abdeckung je Vorschrift", "{law}: coverage per provision")(lang, law=law),
                             [Msg("Vorschrift", "Provision")(lang), Msg("normativ", "normative")(lang),
                              Msg("zitiert", "cited")(lang)],
                             [[n.replace("§", "§ ").replace("Anl", "Anlage "), str(c["n"]), str(c["c"])]
                              for n, c in per_norm.items()]))
-        tables.append(Table(Msg("{law}: normative Sätze ohne Pflicht", "{law}: normative sentences no obligation cites")(
-            lang, law=item.tree.law),
+        tables.append(Table(Msg("{law}: normative Sätze ohne Pflicht",
+                                "{law}: normative sentences no obligation cites")(lang, law=law),
             [Msg("Einheit", "Unit")(lang), Msg("Modalität", "Modality")(lang), Msg("Adressat", "Addressee")(lang),
              Msg("Text", "Text")(lang)],
             [[d.unit.citation, d.modality, d.addressee or "?", d.unit.text] for d in uncovered]))
@@ -164,7 +165,8 @@ _MONTHS = {m: i for i, m in enumerate(("Januar", "Februar", "März", "April", "M
 
 
 def _slug(text: str) -> str:
-    ascii_text = text.lower().translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+    table: dict[str, str | int | None] = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+    ascii_text = text.lower().translate(str.maketrans(table))
     return re.sub(r"[^a-z0-9]+", "_", ascii_text).strip("_") or "unbestimmt"
 
 

@@ -134,10 +134,10 @@ def _catalogue(catalogue: Catalogue, path: Path, result: VerifyResult) -> None:
     versions = {law.id: catalogue_version(catalogue, law.id) for law in catalogue.laws}
     for text, loc in iter_citations(catalogue):
         try:
-            law = parse_citation(text).law
+            cited_law = parse_citation(text).law
         except CitationError:
-            law = None
-        result.citations += check_text(text, versions.get(law or ""), file=file, line=source.line(loc),
+            cited_law = None
+        result.citations += check_text(text, versions.get(cited_law or ""), file=file, line=source.line(loc),
                                        where=dotted(loc), chain=False)
     for li, law in enumerate(catalogue.laws):
         for ni, norm in enumerate(law.norms):

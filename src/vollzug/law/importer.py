@@ -11,7 +11,7 @@ from vollzug.law.normtree import count_levels
 from vollzug.law.tables import Report, Table
 from vollzug.model.normtree import NormTree
 
-__all__ = ["LEVEL_ORDER", "import_text", "import_report"]
+__all__ = ["LEVEL_ORDER", "import_report", "import_text"]
 
 LEVEL_ORDER = ("Buch", "Teil", "Kapitel", "Abschnitt", "Unterabschnitt", "Titel", "§", "Art", "Anl", "Ziff", "Abs",
                "S", "Nr", "Buchst", "DBuchst")

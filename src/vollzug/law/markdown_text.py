@@ -134,8 +134,7 @@ def parse_markdown(text: str, *, source: str = "", law: str | None = None) -> No
             return
         blocks, note = _blocks(norm)
         h = norm.heading
-        title_text = h.title if not h.note else h.title
-        unit = build_norm(name, h.kind, h.number, title_text, blocks, line=norm.line,  # type: ignore[arg-type]
+        unit = build_norm(name, h.kind, h.number, h.title, blocks, line=norm.line,  # type: ignore[arg-type]
                           note=" ".join(n for n in (h.note, note) if n))
         (divisions[-1].children if divisions else top).append(unit)
         norm = None

@@ -43,14 +43,15 @@ _PASSIVE_PRESENT = (r"\b(?:wird|werden)\b[^.;]{0,200}?\b(?:dargestellt|gekennzei
 
 _RULES: tuple[tuple[Modality, re.Pattern[str]], ...] = (
     ("erlaubnis", re.compile(r"\b(?:wird|werden)\s+ermächtigt\b")),
-    ("keine", re.compile(r"^Ziel\s+dieses\s+(?:Gesetzes|Verordnung)\b|\b(?:ist|sind)\s+(?:auch\s+|ebenfalls\s+)?anzuwenden\b|"
+    ("keine", re.compile(r"^Ziel\s+dieses\s+(?:Gesetzes|Verordnung)\b|"
+                         r"\b(?:ist|sind)\s+(?:auch\s+|ebenfalls\s+)?anzuwenden\b|"
                          r"\b(?:ist|sind)\b[^.;]{0,80}?\b(?:nicht|nur)\b[^.;]{0,160}?\banzuwenden\b|"
                          r"\bist\s+insbesondere\s+anzunehmen\b")),
     ("keine", re.compile(r"\b(?:ist|sind|gilt|gelten)\b[^.;]{0,120}?\b(?:entsprechend\s+anzuwenden|nicht\s+anzuwenden|"
                          r"entsprechend)\s*[.;]?$|\bbleib(?:t|en)\b[^.;]{0,60}unberührt|\bnicht\s+anzuwenden\b|"
                          r"\bentsprechend\s+anzuwenden\b|\bgilt\s+entsprechend\b|\bgelten\s+entsprechend\b")),
-    ("verbot", re.compile(r"\b(?:darf|dürfen)\b[^.;]{0,250}?\b(?:nicht|nur|keine[nmrs]?)\b|\b(?:ist|sind)\s+unzulässig\b|"
-                          r"\buntersagt\b")),
+    ("verbot", re.compile(r"\b(?:darf|dürfen)\b[^.;]{0,250}?\b(?:nicht|nur|keine[nmrs]?)\b|"
+                          r"\b(?:ist|sind)\s+unzulässig\b|\buntersagt\b")),
     ("pflicht", re.compile(r"\b(?:ist|sind)\s+(?:ferner\s+|auch\s+|jeweils\s+)?verpflichtet\b|\b(?:muss|müssen)\b|"
                            r"\bbedarf\s+(?:es\s+)?der\b|\bstell(?:t|en)\b[^.;]{0,200}?\bsicher\b")),
     ("pflicht", re.compile(r"\b(?:hat|haben|ist|sind)\b[^;]{0,400}?" + _ZU_INFINITIVE)),
@@ -128,7 +129,8 @@ class Detection:
         return self.modality in NORMATIVE
 
 
-_SUBORDINATE = re.compile(r",\s*(?:(?:mit|in|an|auf|für|von|zu|bei|nach|aus|über|unter|durch|gegen)\s+)?(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?|wenn|soweit|sofern|dass|ob|wie|"
+_SUBORDINATE = re.compile(r",\s*(?:(?:mit|in|an|auf|für|von|zu|bei|nach|aus|über|unter|durch|gegen)\s+)?"
+                          r"(?:der|die|das|dem|den|deren|dessen|denen|welche[rsmn]?|wenn|soweit|sofern|dass|ob|wie|"
                           r"wobei|weil|indem|bevor|nachdem|solange|sobald)\b[^,;:]*")
 
 

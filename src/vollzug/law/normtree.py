@@ -217,7 +217,7 @@ def iter_units(units: tuple[NormUnit, ...] | list[NormUnit]) -> Iterator[NormUni
 
 def count_levels(tree: NormTree) -> dict[str, int]:
     """Number of units per kind ("§": 36, "Abs": 120, …); single sentences count as Sätze too."""
-    counts = Counter(u.kind for u in iter_units(tree.units))
+    counts: Counter[str] = Counter(u.kind for u in iter_units(tree.units))
     return dict(counts)
 
 

@@ -11,7 +11,7 @@ _ABBREVIATIONS = frozenset({
     "Abs", "Nr", "Nrn", "S", "Art", "Anl", "Buchst", "Doppelbuchst", "vgl", "bzw", "z", "B", "d", "h", "u", "a",
     "gem", "BGBl", "i", "V", "m", "Ziff", "ff", "f", "lit", "Rn", "Dr", "Prof", "St", "Str", "v", "o", "s", "ca",
     "einschl", "insb", "sog", "usw", "etc", "Hs", "Halbs", "Alt", "Var", "UAbs", "Verf", "zzgl", "ggf", "Kap",
-    "I", "II", "III", "IV", "ABl", "EU", "EG", "Aufl", "Bd", "Anh", "Tz", "Nrn", "mWv", "Nachw",
+    "I", "II", "III", "IV", "ABl", "EU", "EG", "Aufl", "Bd", "Anh", "Tz", "mWv", "Nachw",
 })
 _MONTHS = frozenset({
     "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",

@@ -93,7 +93,8 @@ def _html(report: Report, lang: str) -> str:
             cells = []
             for cell in row:
                 if len(cell) > 160:
-                    cells.append(f'<td class="long"><details><summary>{e(cell[:120])}…</summary>{e(cell)}</details></td>')
+                    cells.append(f'<td class="long"><details><summary>{e(cell[:120])}…</summary>{e(cell)}'
+                                 "</details></td>")
                 else:
                     cells.append(f"<td>{e(cell)}</td>")
             out.append("<tr>" + "".join(cells) + "</tr>")
