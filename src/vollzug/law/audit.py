@@ -10,7 +10,7 @@ Checks (codes ``LA``):
 - LA004 written form or signature that forces a media break ("schriftlich", "Schriftform", "eigenhändig",
   "Unterschrift"), unless the same sentence allows the electronic form;
 - LA005 the same data requested in several places (identical list items of obligation-bearing Sätze about data,
-  Angaben or Nachweise in different §§).
+  Angaben or Nachweise in different Sätze).
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ AUDIT_CHECKS: dict[str, AuditCheck] = {c.code: c for c in (
 
 _INDETERMINATE = re.compile(r"\b(unverzüglich|frühzeitig|rechtzeitig|zeitnah|alsbald|angemessene[rn]?\s+Frist|"
                             r"in\s+angemessener\s+(?:Frist|Zeit)|bei\s+Bedarf|in\s+regelmäßigen\s+Abständen)\b")
-_OPEN_COMPETENCE = re.compile(r"\b((?:die|der|den|dem)\s+(?:nach\s+Landesrecht\s+|jeweils\s+)?zuständige[n]?\s+"
+_OPEN_COMPETENCE = re.compile(r"\b((?:[Dd]ie|[Dd]er|[Dd]en|[Dd]em)\s+(?:nach\s+Landesrecht\s+|jeweils\s+)?"
+                              r"zuständige[n]?\s+"
                               r"(?:Behörde|Stelle|Gremium)|durch\s+Landesrecht\s+bestimmte[n]?\s+Stelle|"
                               r"nach\s+Maßgabe\s+des\s+Landesrechts\s+zuständige[n]?\s+(?:Gremium|Stelle|Behörde))")
 _WRITTEN = re.compile(r"\b(schriftlich(?:e[nmrs]?)?|Schriftform|eigenhändig(?:e[nmrs]?)?|Unterschrift|"
@@ -136,8 +137,8 @@ def audit(tree: NormTree, file: str) -> list[Finding]:
             if item.kind == "Nr" and not item.children and 8 <= len(item.text) <= 160:
                 seen[_normal_item(item.text)].append(item)
     for key, units in seen.items():
-        norms = {u.address.split("/", 1)[0] for u in units}
-        if len(norms) < 2:
+        places = {u.address.rsplit("/", 1)[0] for u in units}  # different Sätze (of one or several §§)
+        if len(places) < 2:
             continue
         first = units[0]
         others = ", ".join(u.citation for u in units[1:])

@@ -98,6 +98,8 @@ def cited_units(citation: Citation, version: str | dt.date | None = None) -> tup
     if none is shipped or the cited § lies outside a shipped excerpt."""
     if citation.law is None:
         return None, Lookup(())
+    if citation.version and citation.version[:1].isdigit():  # "i. d. F. vom 2.12.2025": the citation says
+        version = citation.version
     tree = tree_for(citation.law, version)
     if tree is None:
         return None, Lookup(())
