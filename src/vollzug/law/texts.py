@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +29,12 @@ TEXT_DIR = "text"
 
 def text_dir(law: str) -> Path:
     """Folder of the shipped texts of a law id ("WPG" → ``rules/wpg/text``)."""
+    return _text_dir(law, os.environ.get("VOLLZUG_RULES_DIR"))
+
+
+@functools.lru_cache(maxsize=64)
+def _text_dir(law: str, env: str | None) -> Path:
+    del env  # part of the cache key only: rules_dir() follows $VOLLZUG_RULES_DIR
     return rules_dir() / law.lower().replace(" ", "-") / TEXT_DIR
 
 
@@ -56,10 +63,18 @@ def _load_cached(path: str, stamp: int) -> NormTree:
 def text_versions(law: str) -> list[NormTree]:
     """The shipped versions of a law, oldest first (empty if none is shipped)."""
     folder = text_dir(law)
-    if not folder.is_dir():
+    try:
+        stamp = folder.stat().st_mtime_ns
+    except OSError:
         return []
-    trees = [load_tree(p) for p in sorted(folder.glob("*.json"))]
-    return sorted(trees, key=lambda t: (t.version.in_force or dt.date.min, t.version.id))
+    return list(_versions_cached(str(folder), stamp))
+
+
+@functools.lru_cache(maxsize=64)
+def _versions_cached(folder: str, stamp: int) -> tuple[NormTree, ...]:
+    """The trees of one folder, cached while its listing is unchanged (new files are written by rename)."""
+    trees = [load_tree(p) for p in sorted(Path(folder).glob("*.json"))]
+    return tuple(sorted(trees, key=lambda t: (t.version.in_force or dt.date.min, t.version.id)))
 
 
 def tree_for(law: str, version: str | dt.date | None = None) -> NormTree | None:
@@ -83,14 +98,18 @@ def tree_for(law: str, version: str | dt.date | None = None) -> NormTree | None:
     return in_force[-1] if in_force else versions[0]
 
 
-@functools.lru_cache(maxsize=16)
-def _index(tree_id: int, tree: NormTree) -> TreeIndex:
-    return TreeIndex(tree)
+_INDEXES: dict[int, tuple[NormTree, TreeIndex]] = {}
 
 
 def index_for(tree: NormTree) -> TreeIndex:
-    """The (cached) address index of a tree."""
-    return _index(id(tree), tree)
+    """The (cached) address index of a tree (by identity: hashing a frozen tree would walk all of it)."""
+    entry = _INDEXES.get(id(tree))
+    if entry is None or entry[0] is not tree:
+        if len(_INDEXES) > 32:
+            _INDEXES.clear()
+        entry = (tree, TreeIndex(tree))
+        _INDEXES[id(tree)] = entry
+    return entry[1]
 
 
 def cited_units(citation: Citation, version: str | dt.date | None = None) -> tuple[NormTree | None, Lookup]:
