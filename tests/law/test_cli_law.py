@@ -27,8 +27,7 @@ def test_show_text_german() -> None:
     assert "WPG.W04  Beteiligung der Netzbetreiber" in out
     assert "Handlungsgrundlage: § 7 Abs. 2 Nr. 1–4 WPG" in out
     assert "fortlaufend" in out
-    assert "WPG.W13  Zusätzliche Anforderungen für Gemeindegebiete über 45 000 Einwohner  [[U] nicht verifiziert]" \
-        in out
+    assert "WPG.W12  Prüfung und Abwägung der Stellungnahmen  [[U] nicht verifiziert]" in out
     assert "30.06.2026" in out and "Einwohner > 100.000" in out
 
 
@@ -36,7 +35,7 @@ def test_show_markdown_english() -> None:
     out = _run("show", "FZV", "--lang", "en", "--format", "markdown").stdout
     assert out.startswith("# FZV")
     assert "## FZV.K11 Deregister the vehicle if insurance is missing" in out
-    assert "- **Legal basis:** § 51 FZV" in out
+    assert "- **Legal basis:** § 51 Abs. 4 FZV" in out
 
 
 def test_show_json_is_the_catalogue() -> None:

@@ -61,8 +61,8 @@ def test_resolve_renumbered_fzv_citation() -> None:
 
 
 def test_resolve_renumbered_keeps_units() -> None:
-    result = resolve("§ 25 Abs. 1 FZV a. F.", load_catalogue("FZV"))
-    assert result.citation.key == "FZV:§51/Abs1"
+    result = resolve("§ 25 Abs. 4 FZV a. F.", load_catalogue("FZV"))
+    assert result.citation.key == "FZV:§51/Abs4"
     assert [ob.id for ob in result.obligations] == ["FZV.K11"]
 
 

@@ -32,6 +32,9 @@ def command(left: Path, right: Path, left_label: str, right_label: str, match: s
     lside, rside = load_side(left), load_side(right)
     options = DiffOptions(match=match, left_label=left_label, right_label=right_label)  # type: ignore[arg-type]
     result = diff_sides(lside, rside, options)
+    from vollzug.diff.normtexts import with_norm_texts
+
+    result = with_norm_texts(result, lside.model, rside.model)
     emit = emitter(fmt)
     data = emit(result, EmitContext(lang=lang, left=lside, right=rside))  # type: ignore[arg-type]
     write_bytes_atomic(output if output is not None else "-", data)

@@ -8,6 +8,7 @@ from pydantic import Field
 
 from vollzug.mining.conform import ConformanceResult
 from vollzug.model.base import Frozen
+from vollzug.model.normtree import CitedText
 
 CellStatus = Literal["covered", "deviating", "missing", "not_applicable"]
 """Status einer Pflicht in einer Kommune: abgedeckt, abweichend, fehlend, nicht anwendbar."""
@@ -287,6 +288,9 @@ class Comparison(Frozen):
     """Outliers per obligation."""
     engines: dict[str, str] = Field(default_factory=dict)
     """Which engine did what: catalogue, diff, rules (name or "fallback")."""
+    norm_texts: tuple[CitedText, ...] = ()
+    """Wortlaut der zitierten Normen: address and exact text of the citations of the obligations and gaps (filled
+    by ``vollzug report`` from the shipped law texts; empty where no text is shipped)."""
 
 
 class ExcludedInput(Frozen):

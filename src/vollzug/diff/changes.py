@@ -11,6 +11,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from vollzug.i18n import Lang, Msg
+from vollzug.model.normtree import CitedText
 
 Category = Literal[
     "process", "step", "sequence_flow", "message_flow", "lane", "pool", "stakeholder", "role", "data_object",
@@ -307,6 +308,9 @@ class DiffResult(_Record):
     """Stakeholder, message flow, notification, deadline, obligation and citation differences."""
     behaviour_deltas: tuple[BehaviourDelta, ...] = ()
     """Activity pairs whose relation changed."""
+    norm_texts: tuple[CitedText, ...] = ()
+    """Wortlaut der zitierten Normen: address and exact text of the steps' citations (filled by ``vollzug diff``
+    from the shipped law texts; empty where no text is shipped)."""
     similarity: Similarity = Field(default_factory=lambda: Similarity(node=1, structural=1, behavioural=1, overall=1))
     """Similarity scores."""
 

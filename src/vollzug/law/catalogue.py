@@ -16,7 +16,8 @@ from vollzug.law.citation import CitationError, parse_citation
 from vollzug.law.yamlsource import Loc, YamlSource, rules_dir
 from vollzug.model.law import Catalogue, Condition, LandOptionCondition, Obligation
 
-__all__ = ["catalogue_path", "find_catalogue", "list_catalogues", "load_catalogue", "topological_order"]
+__all__ = ["catalogue_path", "find_catalogue", "iter_citations", "list_catalogues", "load_catalogue",
+           "topological_order"]
 
 CATALOGUE_FILE = "catalogue.yaml"
 
@@ -88,6 +89,12 @@ def _citations(catalogue: Catalogue) -> Iterator[tuple[str, Loc]]:
                 yield rule.citation, ("obligations", oi, "deadlines", di, "citation")
     for pi, option in enumerate(catalogue.land_options):
         yield option.citation, ("land_options", pi, "citation")
+
+
+def iter_citations(catalogue: Catalogue) -> Iterator[tuple[str, Loc]]:
+    """Every citation string in the catalogue with its key path (norms, renumbering, obligations, stakeholder
+    requirements, deadline rules, Land options)."""
+    return _citations(catalogue)
 
 
 def _conditions(ob: Obligation, oi: int) -> Iterator[tuple[Condition, Loc]]:

@@ -3,7 +3,7 @@
 Grammar (a pragmatic superset of BRIEF §5.2)::
 
     chain     := ref ((IVM | LINK) ref)*            # i. V. m. / "," / "und" / "sowie" before a new anchor
-    ref       := anchor unit* ZU? law? VERSION?
+    ref       := anchor unit* ZU? law? (VERSION | DATED)?   # DATED: "i. d. F. vom 2.12.2025" → version "2025-12-02"
     anchor    := ("§" | "§§" | ART) values FF?  |  ANL NUM ZU?
     unit      := UNITWORD values FF?  |  ROMAN NUM? NUM?   (Roman shorthand right after the anchor: § 5 I 2 BGB)
     values    := value ((RANGE | LIST) value)*
@@ -35,6 +35,8 @@ _TOKEN_SPEC: tuple[tuple[str, str], ...] = (
     ("ZU", r"\(\s*zu\s+§§?\s*\d+[a-z]?(?:\s*(?:bis|-|–|,|und)\s*\d+[a-z]?)*\s*\)"),
     ("SECT", r"§§?"),
     ("IVM", r"i\.\s?V\.\s?m\.|iVm" + _WORD_END + r"|in\s+Verbindung\s+mit" + _WORD_END),
+    ("DATED", r"(?:i\.\s?d\.\s?F\.|in\s+der\s+Fassung)\s+(?:v\.|vom)\s*\d{1,2}\.\s?(?:\d{1,2}\.|"
+              r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember))\s?\d{4}"),
     ("VERSION", r"[an]\.\s?F\." + r"|[an]F" + _WORD_END),
     ("ART", r"Art\.|Artikel" + _WORD_END),
     ("ANL", r"Anl\.|Anlage" + _WORD_END),
@@ -42,6 +44,7 @@ _TOKEN_SPEC: tuple[tuple[str, str], ...] = (
     ("ABS", r"Abs\.|Abs(?:atz|ätze)" + _WORD_END),
     ("SATZ", r"S\.|S(?:atz|ätze)" + _WORD_END),
     ("NR", r"Nrn?\.|Numm(?:er|ern)" + _WORD_END),
+    ("DBUCHST", r"Doppelbuchst\.|Doppelbuchstaben?" + _WORD_END),
     ("BUCHST", r"Buchst\.|lit\.|Buchstaben?" + _WORD_END),
     ("HS", r"Hs\.|Halbs\.|Halbsatz" + _WORD_END),
     ("ALT", r"Alt\.|Var\.|Alternative|Variante" + _WORD_END),
@@ -54,8 +57,20 @@ _TOKEN_SPEC: tuple[tuple[str, str], ...] = (
 )
 _TOKEN_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _TOKEN_SPEC))
 _UNIT_LEVEL: dict[str, UnitLevel] = {
-    "ABS": "Abs", "UABS": "UAbs", "SATZ": "S", "NR": "Nr", "BUCHST": "Buchst", "HS": "Hs", "ALT": "Alt",
+    "ABS": "Abs", "UABS": "UAbs", "SATZ": "S", "NR": "Nr", "BUCHST": "Buchst", "DBUCHST": "Buchst", "HS": "Hs",
+    "ALT": "Alt",
 }
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+                                              "September", "Oktober", "November", "Dezember"), 1)}
+
+
+def _dated(text: str) -> str:
+    """"i. d. F. vom 2.12.2025" / "in der Fassung vom 2. Dezember 2025" → "2025-12-02"."""
+    m = re.search(r"(\d{1,2})\.\s?(\d{1,2}\.|[A-ZÄÖÜ][a-zä]+)\s?(\d{4})", text)
+    if m is None:
+        return ""
+    month = int(m.group(2).rstrip(".")) if m.group(2)[0].isdigit() else _MONTH_NUMBERS.get(m.group(2), 0)
+    return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}" if month else ""
 _ROMAN_RE = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _LAND_SUFFIXES = frozenset(
     {"NRW", "NW", "BW", "BY", "BE", "BB", "HB", "HH", "HE", "MV", "NI", "RP", "SL", "SN", "ST", "SH", "TH"}
@@ -204,6 +219,11 @@ class _Parser:
         if self.peek_kind() == "VERSION":
             token = self.tokens[self.pos]
             ref.version = token.text[0] + "F"
+            ref.end = token.end
+            self.pos += 1
+        elif self.peek_kind() == "DATED":
+            token = self.tokens[self.pos]
+            ref.version = _dated(token.text) or None
             ref.end = token.end
             self.pos += 1
         return ref

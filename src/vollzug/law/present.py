@@ -114,6 +114,29 @@ def _title(ob: Obligation, lang: Lang) -> str:
     return title + (f"  [{', '.join(flags)}]" if flags else "")
 
 
+_QUOTE_LIMIT = 600
+
+
+def cited_wording(ob: Obligation, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """(citation, wording) of the obligation's citations from the shipped texts, in the version the catalogue
+    refers to; long texts are cut at 600 characters."""
+    from vollzug.law.citation import CitationError, parse_citation
+    from vollzug.law.grounding import catalogue_version
+    from vollzug.law.texts import cited_text
+
+    out = []
+    for citation in ob.citations:
+        try:
+            law = parse_citation(citation).law or ""
+        except CitationError:
+            continue
+        found = cited_text(citation, catalogue_version(catalogue, law))
+        if found is not None:
+            text = found.text if len(found.text) <= _QUOTE_LIMIT else found.text[: _QUOTE_LIMIT - 1] + "…"
+            out.append((f"{citation} ({found.version})", text))
+    return out
+
+
 def _text(catalogue: Catalogue, lang: Lang) -> str:
     out = [f"{catalogue.id} – {catalogue.title}", ""]
     for law in catalogue.laws:
@@ -123,6 +146,7 @@ def _text(catalogue: Catalogue, lang: Lang) -> str:
     for ob in catalogue.obligations:
         out.append(f"{ob.id}  {_title(ob, lang)}")
         out.extend(f"    {label}: {value}" for label, value in obligation_rows(ob, catalogue, lang))
+        out.extend(f"    » {citation}: {text}" for citation, text in cited_wording(ob, catalogue))
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -140,6 +164,8 @@ def _markdown(catalogue: Catalogue, lang: Lang) -> str:
         out.append("")
         out.extend(f"- **{escape(label)}:** {escape(value)}" for label, value in obligation_rows(ob, catalogue, lang))
         out.append("")
+        for citation, text in cited_wording(ob, catalogue):  # the cited wording as a quote block
+            out += [f"> **{citation}:** {text}", ""]
     return "\n".join(out).rstrip() + "\n"
 
 

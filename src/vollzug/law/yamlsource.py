@@ -16,6 +16,8 @@ T = TypeVar("T", bound=BaseModel)
 Loc = Sequence[str | int]
 
 _RULES_ENV = "VOLLZUG_RULES_DIR"
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader if present (several times faster), else PyYAML's."""
 
 
 class YamlSource:
@@ -28,8 +30,8 @@ class YamlSource:
         except (OSError, UnicodeDecodeError) as exc:
             raise CatalogueError(f"cannot read file: {exc}", file=path) from exc
         try:
-            self.node = yaml.compose(text, Loader=yaml.SafeLoader)
-            self.data: Any = yaml.safe_load(text)
+            self.node = yaml.compose(text, Loader=_LOADER)
+            self.data: Any = yaml.load(text, Loader=_LOADER)  # noqa: S506  # a SafeLoader (libyaml's if present)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None

@@ -15,8 +15,21 @@ from vollzug.output.tree import check_replaceable, replace_tree
 from vollzug.report.emitters import emitter
 
 
+def with_norm_texts(result: ComparisonSet) -> ComparisonSet:
+    """The result with the wording of every cited norm (obligations and gaps) attached per comparison."""
+    from vollzug.law.texts import cited_texts
+
+    comparisons = []
+    for c in result.comparisons:
+        citations = [*(x for o in c.obligations for x in o.citations),
+                     *(g.citation for town in c.towns for g in town.gaps if g.citation)]
+        comparisons.append(c.model_copy(update={"norm_texts": cited_texts(citations)}))
+    return result.model_copy(update={"comparisons": tuple(comparisons)})
+
+
 def render(result: ComparisonSet, formats: list[str], lang: Lang) -> dict[str, bytes]:
-    """All files of the requested formats (file name → bytes)."""
+    """All files of the requested formats (file name → bytes); the cited norms' wording is attached first."""
+    result = with_norm_texts(result)
     files: dict[str, bytes] = {}
     for name in formats:
         files.update(emitter(name)(result, lang))

@@ -70,6 +70,12 @@ def emit(result: DiffResult, ctx: EmitContext) -> bytes:
         items = "".join(f"<li><pre>{escape(line)}</pre></li>" for line in section.lines)
         body.append(f'<section class="{escape(section.key)}"><h2>{escape(section.heading)}</h2><ul>{items}</ul>'
                     f"</section>")
+    if result.norm_texts:  # the cited norms' wording: on hover (title) and on click (details)
+        from vollzug.diff.normtexts import WORDING
+
+        items = "".join(f'<li><details title="{escape(c.text)}"><summary>{escape(c.citation)}</summary>'
+                        f"<blockquote>{escape(c.text)}</blockquote></details></li>" for c in result.norm_texts)
+        body.append(f'<section class="norms"><h2>{escape(WORDING(ctx.lang))}</h2><ul>{items}</ul></section>')
     page = (f'<!DOCTYPE html>\n<html lang="{ctx.lang}"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
             f"<h1>{escape(title)}</h1><p class=\"legend\">{legend}</p>"

@@ -19,4 +19,11 @@ def emit(result: DiffResult, ctx: EmitContext) -> bytes:
             for part in line.strip().split("\n"):
                 out.append(f"{indent}- {escape(part)}")
         out.append("")
+    if result.norm_texts:
+        from vollzug.diff.normtexts import WORDING
+
+        out += [f"## {escape(WORDING(ctx.lang))}", ""]
+        for cited in result.norm_texts:  # one quote block per cited norm
+            out += [f"> **{escape(cited.citation)}** ({escape(cited.law)} {escape(cited.version)})", ">"]
+            out += [f"> {escape(line)}" for line in cited.text.splitlines()] + [""]
     return "\n".join(out).encode("utf-8")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from vollzug.i18n import Msg
 from vollzug.law.citation import CitationError, contains, parse_citation, parse_citations, resolve
+from vollzug.law.texts import cited_units
 from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.lint.rules._memo import OwnerMemo
 from vollzug.model.citation import Citation
@@ -39,10 +41,14 @@ class InvalidCitation(Rule):
         "Ein Normzitat eines Schritts folgt nicht der Zitiergrammatik, nennt kein Gesetz, verweist auf eine Norm, "
         "die der Katalog nicht kennt, oder auf eine alte Nummer einer neu nummerierten Verordnung (z. B. § 23 FZV "
         "a. F. → § 49 FZV); dann wird die neue Nummer vorgeschlagen. Zitate von Gesetzen außerhalb des Katalogs "
-        "werden nur auf ihre Form geprüft.",
+        "werden nur auf ihre Form geprüft. Ist der Gesetzestext mitgeliefert (rules/<gesetz>/text/), muss die "
+        "zitierte Stelle im Normbaum der Fassung existieren, die am valid_from des Modells galt (bis hinunter zu "
+        "Absatz, Satz, Nummer und Buchstabe).",
         "A step's citation does not follow the citation grammar, names no law, points to a norm the catalogue does "
         "not know, or uses an old number of a renumbered regulation (e.g. § 23 FZV a. F. → § 49 FZV), in which "
-        "case the new number is suggested. Citations of laws outside the catalogue are checked for form only.",
+        "case the new number is suggested. Citations of laws outside the catalogue are checked for form only. "
+        "Where the law's text is shipped (rules/<law>/text/), the citation must exist in the norm tree of the "
+        "version in force at the model's valid_from (down to Absatz, Satz, Nummer and Buchstabe).",
     )
     why = Msg(
         "Nur ein auflösbares Zitat macht einen Schritt auf seine Handlungsgrundlage rückführbar; veraltete Nummern "
@@ -65,20 +71,26 @@ steps:
                       "Citation '{text}' on '{name}' is outdated: since {date} it is {new}.")
     _unresolved = Msg("Zitat „{text}“ an „{name}“ verweist auf keine Norm des Katalogs {law}.",
                       "Citation '{text}' on '{name}' refers to no norm of catalogue {law}.")
+    _not_in_text = Msg("Zitat „{text}“ an „{name}“ verweist auf eine Stelle, die es im Gesetzestext ({law}, Fassung "
+                       "{version}) nicht gibt: {missing}.",
+                       "Citation '{text}' on '{name}' points to a unit that does not exist in the law text ({law}, "
+                       "version {version}): {missing}.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Check every citation of every step (the verdict per citation text is worked out once per catalogue)."""
+        version = ctx.model.valid_from
         for step in ctx.model.steps:
             label = step.name or step.id
             for text in step.citations:
-                for msg, extra in self._verdicts(ctx.catalogue, text):
+                for msg, extra in self._verdicts(ctx.catalogue, text, version):
                     yield self.report(step.id, msg, text, text=text, name=label, **extra)
 
-    def _verdicts(self, catalogue: Catalogue | None, text: str) -> _Verdicts:
-        """What is wrong with one citation text: (message, message fields) per finding, once per catalogue."""
-        return _VERDICTS.get(catalogue, text, lambda: self._work_out(catalogue, text))
+    def _verdicts(self, catalogue: Catalogue | None, text: str, version: dt.date | None) -> _Verdicts:
+        """What is wrong with one citation text: (message, message fields) per finding, once per catalogue and
+        text version (a model is checked against the text in force at its ``valid_from``)."""
+        return _VERDICTS.get(catalogue, f"{text}@{version}", lambda: self._work_out(catalogue, text, version))
 
-    def _work_out(self, catalogue: Catalogue | None, text: str) -> _Verdicts:
+    def _work_out(self, catalogue: Catalogue | None, text: str, version: dt.date | None) -> _Verdicts:
         found: list[tuple[Msg, dict[str, str]]] = []
         try:
             parsed = [parse_citation(text)]
@@ -88,10 +100,11 @@ steps:
                 found.append((self._unparsable, {"error": str(exc)}))
                 parsed = []
         for citation in parsed:
-            found.extend(self._resolve(catalogue, citation))
+            found.extend(self._resolve(catalogue, citation, version))
         return tuple(found)
 
-    def _resolve(self, catalogue: Catalogue | None, citation: Citation) -> Iterator[tuple[Msg, dict[str, str]]]:
+    def _resolve(self, catalogue: Catalogue | None, citation: Citation,
+                 version: dt.date | None) -> Iterator[tuple[Msg, dict[str, str]]]:
         if citation.law is None:
             yield self._no_law, {}
             return
@@ -101,6 +114,11 @@ steps:
         renumbered = self._renumbering(law, citation)
         if renumbered is not None:
             yield self._renumbered, {"date": renumbered[1], "new": renumbered[0]}
+            return
+        tree, found = cited_units(citation, version)
+        if tree is not None:  # the norm tree of the shipped text decides
+            if not found.found:
+                yield self._not_in_text, {"law": tree.law, "version": tree.version.id, "missing": found.missing}
             return
         if law.norms and not _resolves(catalogue, citation):
             yield self._unresolved, {"law": catalogue.id}

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from vollzug.compare.results import DIMENSIONS, ComparisonSet
-from vollzug.i18n import Lang
+from vollzug.i18n import Lang, Msg
 from vollzug.output.markdown import escape
 from vollzug.report import excluded
 from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
 from vollzug.report.logs import flag, markdown_lines
 
+_WORDING = Msg("Wortlaut der zitierten Normen", "Wording of the cited norms")
 _SYMBOL = {"covered": "✓", "deviating": "~", "missing": "✗", "not_applicable": "–"}
 
 
@@ -48,6 +49,11 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
         out += _table([t("town", lang), *(DIMENSION[d](lang) for d in ("overall", *DIMENSIONS))],
                       [[by_key[k].name, *(f"{getattr(by_key[k].similarity, d):.3f}" for d in ("overall", *DIMENSIONS))]
                        for k in c.closest[:10]])
+        if c.norm_texts:
+            out += [f"### {md(_WORDING(lang))}", ""]
+            for cited in c.norm_texts:  # a quote block per cited norm
+                out += [f"> **{md(cited.citation)}** ({md(cited.law)} {md(cited.version)})", ">"]
+                out += [f"> {md(line)}" for line in cited.text.splitlines()] + [""]
         for x in c.towns:
             out += [f"### {md(x.name)}", ""]
             out += _table([t("category", lang), "", t("norm", lang), t("message", lang), t("element", lang)],

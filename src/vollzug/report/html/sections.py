@@ -140,12 +140,23 @@ def pairwise_heatmap(comparison: Comparison) -> Markup:
                                               el("tbody", None, rows)))
 
 
+def _cited(citation: str, wording: dict[str, str]) -> object:
+    """A citation cell: the norm's wording on hover (title) and on click (details)."""
+    text = wording.get(citation)
+    if not text:
+        return citation
+    return (el("details", {"class": "norm"}, el("summary", None, citation), el("blockquote", None, text)),
+            {"title": text, "data-sort": citation})
+
+
 def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup:
     """One town: gaps by category, cells, diff, coloured diagram, RACI, resources."""
     tid = anchor(comparison, town.key)
     titles = {o.id: o for o in comparison.obligations}
     by_category = Counter(g.category for g in town.gaps)
-    gap_rows = [[(g.category, {"data-sort": g.category}), gap_name(g.category, lang), g.citation, g.message,
+    wording = {cited.citation: cited.text for cited in comparison.norm_texts}  # the cited text on hover
+    gap_rows = [[(g.category, {"data-sort": g.category}), gap_name(g.category, lang),
+                 _cited(g.citation, wording), g.message,
                  g.element or "", g.code, g.source] for g in sorted(town.gaps, key=lambda g: (g.category, g.code))]
     summary = ", ".join(f"{c} {gap_name(c, lang)}: {n}" for c, n in sorted(by_category.items()))
     cell_rows = [[c.obligation, titles[c.obligation].title if c.obligation in titles else "",
