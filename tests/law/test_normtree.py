@@ -133,3 +133,9 @@ def test_shipped_texts_equal_a_fresh_import() -> None:
         shipped = load_tree(text_dir("WPG") / f"{file}.json")
         fresh = read_markdown(LAWS / folder / "index.md", source=shipped.source)
         assert shipped == fresh
+
+
+def test_gii_list_beside_the_paragraph() -> None:
+    index = TreeIndex(read_gii(GII / "dl-beside-p.xml"))
+    assert index.by_address["TG:§1/Abs1/Nr2"].text == "zu entscheiden."
+    assert index.by_address["TG:§1/Abs2"].text == "Die Entscheidung ist bekanntzugeben."
