@@ -12,7 +12,8 @@ from vollzug.i18n import Lang, Msg
 
 @click.group("law")
 def command() -> None:
-    """List and show law catalogues (Pflichtenkataloge) from rules/<id>/catalogue.yaml."""
+    """Law catalogues (Pflichtenkataloge, rules/<id>/catalogue.yaml) and the law texts they rest on
+    (rules/<law>/text/): show, import, verify, coverage, draft, changes, audit (docs/law.md)."""
 
 
 @command.command("list")
