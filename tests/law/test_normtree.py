@@ -129,7 +129,14 @@ def test_sentences(text: str, count: int) -> None:
 
 @needs_corpus
 def test_shipped_texts_equal_a_fresh_import() -> None:
-    for folder, file in (("wpg", "2026-03-11"), ("wpg-2025-12", "2025-12-02")):
-        shipped = load_tree(text_dir("WPG") / f"{file}.json")
+    for law, folder, file in (("WPG", "wpg", "2026-03-11"), ("WPG", "wpg-2025-12", "2025-12-02"),
+                              ("FZV", "fzv", "2026-03-05")):
+        shipped = load_tree(text_dir(law) / f"{file}.json")
         fresh = read_markdown(LAWS / folder / "index.md", source=shipped.source)
         assert shipped == fresh
+
+
+def test_gii_list_beside_the_paragraph() -> None:
+    index = TreeIndex(read_gii(GII / "dl-beside-p.xml"))
+    assert index.by_address["TG:§1/Abs1/Nr2"].text == "zu entscheiden."
+    assert index.by_address["TG:§1/Abs2"].text == "Die Entscheidung ist bekanntzugeben."

@@ -11,7 +11,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "convert": ("vollzug.cli.convert", "Convert .bpmn ⇄ .json/.yaml of the domain model; .bpmn→.bpmn round-trips."),
     "show": ("vollzug.cli.show", "Summarise a model: pools, lanes, steps, flows, citations, warnings."),
     "schema": ("vollzug.cli.schema", "Print the JSON Schema of the domain model."),
-    "law": ("vollzug.cli.law", "Law catalogues and texts: list, show, import, verify, coverage, draft, changes, audit"),
+    "law": ("vollzug.cli.law", "Law catalogues and texts: show, import, verify, coverage, draft, changes, audit."),
     "import": ("vollzug.cli.import_bpmn", "Turn a BPMN drawn in a modeller into an authoring YAML."),
     "build": ("vollzug.cli.build", "Compile authoring YAML to BPMN 2.0 with pools, lanes and layout."),
     "decompose": ("vollzug.cli.decompose", "Write a SOLL skeleton for one municipality from a catalogue."),

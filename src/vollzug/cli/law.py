@@ -7,12 +7,13 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
-from vollzug.i18n import Lang
+from vollzug.i18n import Lang, Msg
 
 
 @click.group("law")
 def command() -> None:
-    """List and show law catalogues (Pflichtenkataloge) from rules/<id>/catalogue.yaml."""
+    """Law catalogues (Pflichtenkataloge, rules/<id>/catalogue.yaml) and the law texts they rest on
+    (rules/<law>/text/): show, import, verify, coverage, draft, changes, audit (docs/law.md)."""
 
 
 @command.command("list")
@@ -41,7 +42,7 @@ def show_command(catalogue: str, lang: str, fmt: str, version: str | None) -> in
     from vollzug.law.present import render_catalogue
 
     if any(mark in catalogue for mark in ("§", "Anlage", "Art.")):
-        return _show_citation(catalogue, fmt, version)
+        return _show_citation(catalogue, fmt, version, _lang(lang))
 
     click.echo(render_catalogue(load_catalogue(catalogue), fmt, "en" if lang == "en" else "de"), nl=False)
     return EXIT_OK
@@ -50,7 +51,7 @@ def show_command(catalogue: str, lang: str, fmt: str, version: str | None) -> in
 # ------------------------------------------------------------------ the statute as ground truth (issue 14)
 
 
-def _show_citation(text: str, fmt: str, version: str | None) -> int:
+def _show_citation(text: str, fmt: str, version: str | None, lang: Lang) -> int:
     """``law show "§ 7 Abs. 2 WPG"``: address and wording (exit 1 if the text does not contain the unit)."""
     import json
 
@@ -66,7 +67,9 @@ def _show_citation(text: str, fmt: str, version: str | None) -> int:
         tree, result = cited_units(citations[0], version)
         if tree is None:
             raise CatalogueError(f"no text of {citations[0].law or '?'} is shipped (rules/<law>/text/)")
-        click.echo(f"{text}: {result.missing} – not in {tree.law} {tree.version.id}", err=True)
+        message = Msg("{text}: {missing} gibt es nicht in {law} (Fassung {version})",
+                      "{text}: {missing} does not exist in {law} (version {version})")
+        click.echo(message(lang, text=text, missing=result.missing, law=tree.law, version=tree.version.id), err=True)
         return EXIT_FINDINGS
     if fmt == "json":
         click.echo(json.dumps(found.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -94,7 +97,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 @command.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", default=None,
               help="Folder to write <version>.json norm trees to ('-': the tree as JSON on stdout).")
 @click.option("--law", "law_id", default=None, help="Law id to use (default: jurabk without a year, 'FZV 2023' → FZV).")

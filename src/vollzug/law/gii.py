@@ -70,15 +70,15 @@ def _child(element: etree._Element | None, name: str) -> etree._Element | None:
     return next((c for c in element if _local(c) == name), None)
 
 
-def _text(element: etree._Element | None, skip: frozenset[str] = frozenset()) -> str:
-    """All text below ``element``, without the subtrees named in ``skip`` (their tails are kept)."""
+def _text(element: etree._Element | None) -> str:
+    """All text below ``element`` (footnote marks, tables of contents and revision notes left out)."""
     if element is None:
         return ""
     parts: list[str] = [element.text or ""]
     for child in element:
         name = _local(child)
-        if name not in skip and name not in ("FnR", "Footnotes", "TOC", "Revision"):
-            parts.append(" " if name == "BR" else _text(child, skip))
+        if name not in ("FnR", "Footnotes", "TOC", "Revision"):
+            parts.append(" " if name == "BR" else _text(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
@@ -129,6 +129,9 @@ def _list_blocks(dl: etree._Element, out: list[Block]) -> None:
 def _content_blocks(content: etree._Element) -> list[Block]:
     blocks: list[Block] = []
     for p in content:
+        if _local(p) == "DL":  # a list beside the paragraphs, not inside one
+            _list_blocks(p, blocks)
+            continue
         if _local(p) != "P":
             continue
         segments = _segments(p)

@@ -96,15 +96,15 @@ def catalogue_version(catalogue: Catalogue, law: str) -> dt.date | None:
 def _check_one(citation: Citation, version: dt.date | None) -> tuple[Status, str, str, str]:
     """(status, version id, detail, first address) of one parsed citation."""
     if citation.law is None:
-        return "unparsable", "", "names no law", ""
+        return "unparsable", "", "", ""
     if citation.version == "aF":
-        return "old_version", "", "a. F.: refers to a version before the shipped texts", ""
+        return "old_version", "", citation.law, ""
     tree, result = cited_units(citation, version)
     if tree is None:
-        return "no_text", "", f"no text of {citation.law} shipped", ""
+        return "no_text", "", citation.law, ""
     if result.found:
         return "ok", tree.version.id, result.coarser, result.units[0].address
-    return "missing", tree.version.id, f"{result.missing} does not exist in {tree.law} {tree.version.id}", ""
+    return "missing", tree.version.id, result.missing, ""
 
 
 def check_text(text: str, version: dt.date | None, *, file: str, line: int | None, where: str,

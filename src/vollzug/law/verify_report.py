@@ -6,17 +6,32 @@ from collections import Counter
 from dataclasses import asdict
 
 from vollzug.i18n import Lang, Msg
+from vollzug.law.citation import parse_citations
 from vollzug.law.grounding import VerifyResult
 from vollzug.law.tables import Report, Table
 
 __all__ = ["verify_report"]
 
 _STATUS = {
-    "ok": Msg("vorhanden", "exists"), "missing": Msg("existiert nicht", "does not exist"),
-    "unparsable": Msg("kein gültiges Zitat", "not a valid citation"),
-    "no_text": Msg("kein Text mitgeliefert", "no text shipped"),
-    "old_version": Msg("alte Fassung (a. F.)", "old version (a. F.)"),
+    "ok": Msg("vorhanden", "exists"),
+    "missing": Msg("existiert nicht in {law} (Fassung {version}): {detail}",
+                   "does not exist in {law} (version {version}): {detail}"),
+    "unparsable": Msg("kein gültiges Zitat: {detail}", "not a valid citation: {detail}"),
+    "no_text": Msg("kein Text von {detail} mitgeliefert", "no text of {detail} shipped"),
+    "old_version": Msg("alte Fassung (a. F.) von {detail}: vor den mitgelieferten Texten",
+                       "old version (a. F.) of {detail}: before the shipped texts"),
 }
+
+
+def _law_of(text: str) -> str:
+    found = parse_citations(text)
+    return (found[0].law or "") if found else ""
+
+
+def _status(status: str, detail: str, version: str, law: str, lang: Lang) -> str:
+    if status == "unparsable" and not detail:
+        return Msg("nennt kein Gesetz", "names no law")(lang)
+    return _STATUS[status](lang, detail=detail, version=version, law=law)
 
 
 def verify_report(result: VerifyResult, lang: Lang) -> Report:
@@ -41,8 +56,8 @@ def verify_report(result: VerifyResult, lang: Lang) -> Report:
     unresolved = Table(Msg("Nicht auflösbare Zitate", "Unresolved citations")(lang),
                        [where, Msg("Element", "Element")(lang), Msg("Zitat", "Citation")(lang),
                         Msg("Befund", "Finding")(lang)],
-                       [[loc(c.file, c.line), c.where, c.text, f"{_STATUS[c.status](lang)}: {c.detail}"]
-                        for c in result.unresolved])
+                       [[loc(c.file, c.line), c.where, c.text,
+                         _status(c.status, c.detail, c.version, _law_of(c.text), lang)] for c in result.unresolved])
     titles = Table(Msg("Abweichende Überschriften", "Title mismatches")(lang),
                    [where, Msg("Norm", "Norm")(lang), Msg("Katalog", "Catalogue")(lang),
                     Msg("Gesetzestext", "Law text")(lang)],
@@ -55,7 +70,7 @@ def verify_report(result: VerifyResult, lang: Lang) -> Report:
                                                                                                  "old_version")})
     not_checkable = Table(Msg("Nicht prüfbar (kein Text der Fassung)", "Not checkable (no text of the version)")(lang),
                           [Msg("Zitat", "Citation")(lang), Msg("Grund", "Reason")(lang)],
-                          [[text, f"{_STATUS[status](lang)}: {detail}"] for text, status, detail in unchecked])
+                          [[text, _status(status, detail, "", "", lang)] for text, status, detail in unchecked])
     data = {
         "kind": "law_verify", "catalogue": result.catalogue, "models": result.models,
         "counts": {"citations": len(result.citations), "unresolved": len(result.unresolved),
