@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from vollzug.bpmn.safe_xml import attributes
 from vollzug.errors import NotBpmnError
 
 if TYPE_CHECKING:
@@ -156,7 +157,7 @@ def _qname(node: Any, tag: str) -> str:
 
 def _flatten(node: Any, path: str, out: dict[str, Any]) -> None:
     """Flatten an untracked subtree into ``path`` → value entries (attributes as ``@name``, text as value)."""
-    for key, value in sorted(node.attrib.items()):
+    for key, value in sorted(attributes(node).items()):
         out[f"{path}/@{key if key[0] != '{' else _qname(node, key)}"] = value
     out[path] = (node.text or "").strip()
     counts: dict[str, int] = {}
@@ -215,7 +216,7 @@ def _own_content(node: Any) -> tuple[Any, ...]:
 
 def _props(node: Any, local_name: str) -> dict[str, Any]:
     props: dict[str, Any] = {"$type": local_name}
-    for key, value in sorted(node.attrib.items()):
+    for key, value in sorted(attributes(node).items()):
         name = _qname(node, key)
         if key != "id" and ATTRIBUTE_DEFAULTS.get(name) != value:
             props[name] = value
