@@ -91,12 +91,19 @@ def check_prolog(data: bytes, source: str | None, *, allow_external_doctype: boo
             readings.append(declared_codec)
     external = False
     for reading in readings:
-        external = _scan(data[bom:] if reading == codec else data, reading, source, allow_external_doctype) or external
+        try:
+            found = _scan(data[bom:] if reading == codec else data, reading, source, allow_external_doctype)
+        except UnicodeError:  # e.g. declared "UTF-32" without BOM: Python cannot read it so; libxml2 reads the
+            continue  # detected encoding, which is always scanned
+        external = external or found
     return Prolog(codec, external)
 
 
 def _decode_head(data: bytes, codec: str) -> str:
-    return codecs.getincrementaldecoder(codec)(errors="replace").decode(data[:512])
+    try:
+        return codecs.getincrementaldecoder(codec)(errors="replace").decode(data[:512])
+    except UnicodeError:
+        return ""
 
 
 def _scan(data: bytes, codec: str, source: str | None, allow_external: bool) -> bool:

@@ -100,7 +100,7 @@ def _check_size(size: int, limits: Limits, source: str | None) -> None:
 
 
 def _syntax_message(exc: etree.XMLSyntaxError) -> str:
-    msg = str(exc.msg or exc).strip()
+    msg = " ".join(str(exc.msg or exc).split())
     low = msg.lower()
     if "encoding" in low or "utf-8" in low or "bytes:" in low:
         return f"wrong encoding or undecodable bytes: {msg}"
