@@ -12,12 +12,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vollzug.errors import CatalogueError, ConfigError
 from vollzug.model.actors import Municipality
 from vollzug.model.law import Catalogue, Condition, Obligation
+from vollzug.safe_yaml import load_yaml_file
 
 
 class _Data(BaseModel):
@@ -76,16 +76,14 @@ def load_law_checks(law: str) -> LawChecks:
     path = rules_dir() / law.lower() / "checks.yaml"
     if not path.is_file():
         return LawChecks(law=law)
+    loaded = load_yaml_file(path, error=ConfigError)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return LawChecks.model_validate(data)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {exc}", file=path, line=mark.line + 1 if mark else None) from exc
+        return LawChecks.model_validate(loaded.data or {})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"invalid check parameters at '{where}': {first['msg']}", file=path) from exc
+        raise ConfigError(f"invalid check parameters at '{where}': {first['msg']}", file=path,
+                          line=loaded.line(first["loc"])) from None
 
 
 def load_catalogue(law: str) -> Catalogue | None:
