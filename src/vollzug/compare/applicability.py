@@ -89,7 +89,7 @@ def _info(obligation: Obligation) -> ObligationInfo:
 def _load_catalogue(law: str) -> Catalogue | None:
     try:
         module: Any = importlib.import_module("vollzug.law.catalogue")
-        loaded: Any = module.load_catalogue(law)
+        loaded: Any = module.load_law_catalogue(law)
     except Exception:  # the catalogue workstream may not have landed; fall back to the reference
         return None
     return loaded if isinstance(loaded, Catalogue) else None

@@ -7,9 +7,7 @@ Law-specific knowledge lives in data, never in Python: the catalogue (``rules/<l
 from __future__ import annotations
 
 import importlib
-import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -56,25 +54,15 @@ class LawChecks(_Data):
     """Default rule options for this law, by rule code (configuration overrides them)."""
 
 
-def rules_dir() -> Path:
-    """Folder holding ``<law>/catalogue.yaml`` and ``<law>/checks.yaml`` (the law layer's; ``VOLLZUG_RULES_DIR``
-    overrides)."""
-    env = os.environ.get("VOLLZUG_RULES_DIR")
-    if env:
-        return Path(env)
-    try:
-        from vollzug.law.yamlsource import rules_dir as law_rules_dir
-
-        return law_rules_dir()
-    except (ImportError, CatalogueError):
-        return Path(__file__).resolve().parents[3] / "rules"
-
-
 @lru_cache(maxsize=16)
 def load_law_checks(law: str) -> LawChecks:
-    """Check parameters for a catalogue id; empty defaults if the law has no ``checks.yaml``."""
-    path = rules_dir() / law.lower() / "checks.yaml"
-    if not path.is_file():
+    """Check parameters for a catalogue id; empty defaults if the law has no ``checks.yaml``.
+
+    The file is found through the catalogue registry (the id is never joined into a path)."""
+    from vollzug.law.registry import checks_file
+
+    path = checks_file(law)
+    if path is None:
         return LawChecks(law=law)
     loaded = load_yaml_file(path, error=ConfigError)
     try:
@@ -92,7 +80,7 @@ def load_catalogue(law: str) -> Catalogue | None:
         module = importlib.import_module("vollzug.law.catalogue")
     except ImportError:
         return None
-    loader = getattr(module, "load_catalogue", None)
+    loader = getattr(module, "load_law_catalogue", None)  # by id through the registry, never as a path
     if loader is None:
         return None
     try:
