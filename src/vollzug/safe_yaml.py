@@ -16,13 +16,13 @@ The error class is the caller's (:class:`ModelError` for models, :class:`Catalog
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
 from vollzug.errors import HostileInputError, ModelError, VollzugError
+from vollzug.xmltext import non_xml_char
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest YAML file accepted (10 MiB)."""
@@ -46,8 +46,6 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
 _CORE = "tag:yaml.org,2002:"
 _COLLECTION_TAGS = frozenset({_CORE + "map", _CORE + "seq"})
 _SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-"""Characters XML 1.0 cannot carry (every string vollzug reads may end up in a BPMN or XML report)."""
 
 
 class YamlData(NamedTuple):
@@ -152,10 +150,10 @@ class _Builder:
             what = "date" if kind == "timestamp" else kind
             raise self.fail(f"invalid {what} {str(node.value)[:80]!r}", node) from None
         if isinstance(value, str):
-            bad = _NOT_XML.search(value)
+            bad = non_xml_char(value)
             if bad is not None:
-                raise self.fail(f"character U+{ord(bad.group()):04X} is not allowed in text "
-                                f"(position {bad.start() + 1} of the string)", node)
+                raise self.fail(f"character U+{ord(bad[1]):04X} is not allowed in text "
+                                f"(position {bad[0] + 1} of the string)", node)
         return value
 
 
