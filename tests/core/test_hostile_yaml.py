@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from vollzug.authoring.build import build_bpmn
 from vollzug.authoring.yaml_io import load_yaml_model
-from vollzug.errors import CatalogueError, ConfigError, HostileInputError, ModelError
+from vollzug.errors import CatalogueError, ConfigError, ModelError
 from vollzug.law.catalogue import catalogue_path, load_catalogue, load_law_catalogue
 from vollzug.lint.lawdata import load_law_checks
 from vollzug.loader import load_model
