@@ -197,26 +197,28 @@ def _check_root(root: etree._Element | None, path: Path) -> None:
 
 
 def _parse(stream: io.RawIOBase, rows: _XesRows, path: Path) -> None:
-    """Stream the log: only ``event`` and ``trace`` ends are reported (filtered in C), each cleared once read."""
-    events = etree.iterparse(stream, events=("end",), tag=("{*}event", "{*}trace", "event", "trace"),
-                             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True)
+    """Stream the log; every child of ``<log>`` is dropped once read, so memory stays at one trace."""
+    events = etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True)
     events.resolvers.add(RefuseAll())
-    checked = False
+    root: etree._Element | None = None
     for _, el in events:
-        if not checked:
-            checked = True
-            _check_root(events.root, path)
+        if root is None:  # (iterparse's own .root is only set at the end)
+            root = el.getroottree().getroot()
+            _check_root(root, path)
         parent = el.getparent()
-        if parent is None or _local(parent.tag) not in {"trace", "log"}:
-            continue
-        if _local(el.tag) == "event":
-            if _local(parent.tag) == "trace":
-                rows.event(el)
+        if parent is root:
+            if el.tag in _TRACE:
+                rows.trace(el)
             el.clear()
-            continue
-        rows.trace(el)
-        el.clear()
-        while el.getprevious() is not None:
-            del parent[0]
-    _check_root(events.root, path)
+            while el.getprevious() is not None:
+                del root[0]
+        elif el.tag in _EVENT and parent is not None and parent.tag in _TRACE and parent.getparent() is root:
+            rows.event(el)
+            el.clear()
+    if root is None:
+        _check_root(events.root, path)
+
+
+_TRACE = frozenset({_XES_NS + "trace", "trace"})
+_EVENT = frozenset({_XES_NS + "event", "event"})
