@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +70,28 @@ def load_model(path: str | Path) -> LoadedModel:
     p = path if isinstance(path, Path) else Path(path)
     try:
         return reader_for(p)(p)
-    except (VollzugError, OSError):
-        if not p.is_file():  # asked only when reading failed (a stat call less per file read)
-            raise InputError("file not found", file=p) from None
-        raise
+    except (VollzugError, OSError, RuntimeError) as exc:  # RuntimeError: pathlib's "symlink loop"
+        problem = _unreadable(p)  # asked only when reading failed (a stat call less per file read)
+        if problem is not None:
+            raise problem from None
+        if isinstance(exc, VollzugError):
+            raise
+        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", file=p) from None
+
+
+def _unreadable(path: Path) -> InputError | None:
+    """Why ``path`` cannot be opened as a file (missing, a symlink loop, a folder …), or None if it can."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError("symbolic link loop (too many levels of symbolic links)", file=path)
+        if exc.errno == errno.ENOENT:
+            return InputError("file not found", file=path)
+        return InputError(f"cannot read: {exc.strerror or exc}", file=path)
+    if not stat.S_ISREG(info.st_mode):
+        return InputError("not a regular file", file=path)
+    return None
 
 
 _MODEL_MARKER = re.compile(r"""^\s*(?:kind\s*:\s*["']?operational_model|steps\s*:)""", re.MULTILINE)
@@ -95,6 +115,14 @@ def looks_like_model(path: Path) -> bool:
     return marker.search(head) is not None
 
 
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link that cannot be followed (a loop): kept, so that reading it reports the problem."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
+
+
 def _model_files_below(folder: Path) -> list[Path]:
     """Files with a model suffix anywhere below ``folder``, in path order; symlinked folders are not entered and
     unreadable ones skipped (as :meth:`Path.rglob` does, at a seventh of its cost: 0.2 s for 10,754 town folders)."""
@@ -106,7 +134,7 @@ def _model_files_below(folder: Path) -> list[Path]:
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append(entry.path)
-                    elif entry.name[max(entry.name.rfind("."), 1):].lower() in MODEL_SUFFIXES and entry.is_file():
+                    elif entry.name[max(entry.name.rfind("."), 1):].lower() in MODEL_SUFFIXES and _is_file(entry):
                         found.append(entry.path)
         except PermissionError:
             continue

@@ -9,6 +9,7 @@ extension elements); DI shapes and edges become a separate layout map keyed by t
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -250,19 +251,28 @@ _LABEL = f"{{{BPMNDI_NS}}}BPMNLabel"
 _DI_FLAGS = ("isExpanded", "isHorizontal", "isMarkerVisible")
 
 
-def _bounds_of(b: Any) -> list[float]:
+def _number(value: str) -> float | None:
+    """A coordinate, or None if it is not a finite number (the reader warns about it with its line, RD005)."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _bounds_of(b: Any) -> list[float | None]:
     get = b.get
-    return [float(get("x", "0")), float(get("y", "0")), float(get("width", "0")), float(get("height", "0"))]
+    return [_number(get("x", "0")), _number(get("y", "0")), _number(get("width", "0")), _number(get("height", "0"))]
 
 
 def _layout_entry(shape: Any) -> dict[str, Any]:
     """Layout properties of one BPMNShape/BPMNEdge, in one pass over its children."""
     entry: dict[str, Any] = {}
-    points: list[list[float]] = []
+    points: list[list[float | None]] = []
     for child in shape:
         tag = child.tag
         if tag == _WAYPOINT:
-            points.append([float(child.get("x", "0")), float(child.get("y", "0"))])
+            points.append([_number(child.get("x", "0")), _number(child.get("y", "0"))])
         elif tag == _BOUNDS:
             entry.setdefault("bounds", _bounds_of(child))
         elif tag == _LABEL:

@@ -51,11 +51,11 @@ def load_law_catalogue(law: str) -> Catalogue:
 
 
 def _load_path(path: Path) -> Catalogue:
-    resolved = path.resolve()
     try:
+        resolved = path.resolve()
         mtime = resolved.stat().st_mtime_ns
-    except OSError as exc:
-        raise CatalogueError(f"cannot read catalogue: {exc.strerror or exc}", file=path) from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise CatalogueError(f"cannot read catalogue: {getattr(exc, 'strerror', None) or exc}", file=path) from None
     return _load_cached(str(resolved), mtime)
 
 
