@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import io
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,26 +39,6 @@ DEFAULT_LOG_LIMITS = LogLimits()
 
 class _TooLarge(Exception):  # noqa: N818  # internal signal
     pass
-
-
-class _Limited(io.RawIOBase):
-    """A read-only stream that raises once more than ``limit`` bytes have been read from ``inner``."""
-
-    def __init__(self, inner: BinaryIO, limit: int) -> None:
-        self.inner = inner
-        self.limit = limit
-        self.count = 0
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        data = self.inner.read(len(buffer))
-        self.count += len(data)
-        if self.count > self.limit:
-            raise _TooLarge
-        buffer[:len(data)] = data
-        return len(data)
 
 
 def _open(path: Path) -> BinaryIO:
@@ -172,7 +151,7 @@ def read_xes_rows(path: Path, limits: LogLimits = DEFAULT_LOG_LIMITS) -> tuple[l
     rows = _XesRows(path, limits)
     try:
         with _open(path) as handle:
-            _parse(_Limited(handle, limits.max_bytes), rows, path)
+            _parse(handle, rows, path, limits.max_bytes)
     except _TooLarge:
         raise _too_large(path, limits) from None
     except ExternalLoadRefused as exc:
@@ -196,29 +175,48 @@ def _check_root(root: etree._Element | None, path: Path) -> None:
                          line=root.sourceline)  # type: ignore[arg-type]
 
 
-def _parse(stream: io.RawIOBase, rows: _XesRows, path: Path) -> None:
-    """Stream the log; every child of ``<log>`` is dropped once read, so memory stays at one trace."""
-    events = etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, remove_comments=True)
-    events.resolvers.add(RefuseAll())
+def _parse(stream: BinaryIO, rows: _XesRows, path: Path, limit: int) -> None:
+    """Feed the log in chunks to a pull parser (a syntax error stops it at once, as does the size limit); every
+    child of ``<log>`` is dropped once read, so memory stays at one trace."""
+    parser = etree.XMLPullParser(events=("end",), resolve_entities=False, no_network=True, load_dtd=False,
+                                 huge_tree=False, remove_comments=True)
+    parser.resolvers.add(RefuseAll())
     root: etree._Element | None = None
-    for _, el in events:
-        if root is None:  # (iterparse's own .root is only set at the end)
-            root = el.getroottree().getroot()
-            _check_root(root, path)
-        parent = el.getparent()
-        if parent is root:
-            if el.tag in _TRACE:
-                rows.trace(el)
-            el.clear()
-            while el.getprevious() is not None:
-                del root[0]
-        elif el.tag in _EVENT and parent is not None and parent.tag in _TRACE and parent.getparent() is root:
-            rows.event(el)
-            el.clear()
+    total = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > limit:
+            raise _TooLarge
+        parser.feed(chunk)
+        for _, found in parser.read_events():
+            if not isinstance(found, etree._Element):
+                continue
+            el = found
+            if root is None:
+                root = el.getroottree().getroot()
+                _check_root(root, path)
+            _handle(el, root, rows)
+    final = parser.close()
     if root is None:
-        _check_root(events.root, path)
+        _check_root(final, path)
 
 
+def _handle(el: etree._Element, root: etree._Element, rows: _XesRows) -> None:
+    parent = el.getparent()
+    if parent is root:
+        if el.tag in _TRACE:
+            rows.trace(el)
+        el.clear()
+        while el.getprevious() is not None:
+            del root[0]
+    elif el.tag in _EVENT and parent is not None and parent.tag in _TRACE and parent.getparent() is root:
+        rows.event(el)
+        el.clear()
+
+
+_CHUNK = 256 * 1024
 _TRACE = frozenset({_XES_NS + "trace", "trace"})
 _EVENT = frozenset({_XES_NS + "event", "event"})
