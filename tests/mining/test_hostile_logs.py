@@ -71,9 +71,20 @@ def test_ten_gib_gzip_bomb_stops_at_the_size_limit_in_bounded_memory(tmp_path: P
 
 def test_event_bomb_stops_at_the_event_limit_with_line(tmp_path: Path) -> None:
     bomb = gzip_bomb(tmp_path / "events.xes.gz", HEAD + b"<trace>\n", EVENT, 64 * MiB, b"</trace></log>")
-    with pytest.raises(HostileInputError, match="more than 1000 events") as info:
-        read_log(bomb, limits=LogLimits(max_events=1000))
-    assert info.value.line == 1003 + 1
+    with pytest.raises(HostileInputError, match="more than 1000 events"):
+        read_log(bomb, limits=LogLimits(max_events=1000))  # counted before parsing (in UTF-8)
+
+
+def test_event_limit_while_parsing_a_utf16_log(tmp_path: Path) -> None:
+    """The pre-count sees only ASCII ``<event``; in UTF-16 the parser counts, with the line."""
+    path = tmp_path / "u16.xes"
+    text = (HEAD.decode().replace("UTF-8", "UTF-16") + '<trace><string key="concept:name" value="c"/>\n'
+            + EVENT.decode() * 5 + "</trace></log>\n")
+    path.write_bytes(text.encode("utf-16"))
+    with pytest.raises(HostileInputError, match="more than 3 events") as info:
+        read_log(path, limits=LogLimits(max_events=3))
+    assert info.value.line == 3 + 4  # the fourth event
+    assert read_log(path).event_count == 5
 
 
 def test_csv_gzip_bomb_and_row_limit(tmp_path: Path) -> None:

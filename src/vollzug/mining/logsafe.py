@@ -148,6 +148,7 @@ def read_xes_rows(path: Path, limits: LogLimits = DEFAULT_LOG_LIMITS) -> tuple[l
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"cannot read event log: {exc}", file=path) from None
     check_prolog(head, str(path))
+    _prescan(path, limits)
     rows = _XesRows(path, limits)
     try:
         with _open(path) as handle:
@@ -164,6 +165,30 @@ def read_xes_rows(path: Path, limits: LogLimits = DEFAULT_LOG_LIMITS) -> tuple[l
     return rows.rows, rows.date_keys
 
 
+def _prescan(path: Path, limits: LogLimits) -> None:
+    """One pass over the (decompressed) bytes before any parsing: the size limit, and the event limit by counting
+    ``<event`` (an upper bound of the events in UTF-8/ASCII logs), so a bomb stops after decompression alone.
+    Logs in other encodings are counted exactly while parsing."""
+    total = events = 0
+    tail = b""
+    try:
+        with _open(path) as handle:
+            while True:
+                chunk = handle.read(_CHUNK)
+                if not chunk:
+                    return
+                total += len(chunk)
+                if total > limits.max_bytes:
+                    raise _too_large(path, limits)
+                events += (tail + chunk).count(b"<event")
+                tail = chunk[-6:]
+                events -= tail.count(b"<event")  # counted again with the next chunk
+                if events > limits.max_events:
+                    raise HostileInputError(f"refused: more than {limits.max_events} events (the limit)", file=path)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read event log: {exc}", file=path) from None
+
+
 def _check_root(root: etree._Element | None, path: Path) -> None:
     if root is None:
         return
@@ -176,13 +201,17 @@ def _check_root(root: etree._Element | None, path: Path) -> None:
 
 
 def _parse(stream: BinaryIO, rows: _XesRows, path: Path, limit: int) -> None:
-    """Feed the log in chunks to a pull parser (a syntax error stops it at once, as does the size limit); every
-    child of ``<log>`` is dropped once read, so memory stays at one trace."""
-    parser = etree.XMLPullParser(events=("end",), resolve_entities=False, no_network=True, load_dtd=False,
-                                 huge_tree=False, remove_comments=True)
+    """Feed the log in chunks to a pull parser (a syntax error or the size limit stops it at once).
+
+    Only ``log``, ``trace`` and ``event`` are reported (filtered in C); each trace is dropped once read, and whatever
+    else piles up under ``<log>`` (log-level attributes) is dropped every :data:`_SWEEP` bytes, so memory stays at
+    about one trace.
+    """
+    parser = etree.XMLPullParser(events=("start", "end"), tag=_REPORTED, resolve_entities=False, no_network=True,
+                                 load_dtd=False, huge_tree=False, remove_comments=True)
     parser.resolvers.add(RefuseAll())
     root: etree._Element | None = None
-    total = 0
+    total = swept = 0
     while True:
         chunk = stream.read(_CHUNK)
         if not chunk:
@@ -191,14 +220,18 @@ def _parse(stream: BinaryIO, rows: _XesRows, path: Path, limit: int) -> None:
         if total > limit:
             raise _TooLarge
         parser.feed(chunk)
-        for _, found in parser.read_events():
+        for action, found in parser.read_events():
             if not isinstance(found, etree._Element):
                 continue
-            el = found
             if root is None:
-                root = el.getroottree().getroot()
+                root = found.getroottree().getroot()
                 _check_root(root, path)
-            _handle(el, root, rows)
+            if action == "end":
+                _handle(found, root, rows)
+        if root is not None and total - swept > _SWEEP:
+            swept = total
+            for child in list(root)[:-1]:  # everything but the element still open
+                root.remove(child)
     final = parser.close()
     if root is None:
         _check_root(final, path)
@@ -206,17 +239,19 @@ def _parse(stream: BinaryIO, rows: _XesRows, path: Path, limit: int) -> None:
 
 def _handle(el: etree._Element, root: etree._Element, rows: _XesRows) -> None:
     parent = el.getparent()
-    if parent is root:
-        if el.tag in _TRACE:
+    if el.tag in _TRACE:
+        if parent is root:
             rows.trace(el)
-        el.clear()
-        while el.getprevious() is not None:
-            del root[0]
+            el.clear()
+            while el.getprevious() is not None:
+                del root[0]
     elif el.tag in _EVENT and parent is not None and parent.tag in _TRACE and parent.getparent() is root:
         rows.event(el)
         el.clear()
 
 
+_SWEEP = 16 * 1024 * 1024
+_REPORTED = (_XES_NS + "log", "log", _XES_NS + "trace", "trace", _XES_NS + "event", "event")
 _CHUNK = 256 * 1024
 _TRACE = frozenset({_XES_NS + "trace", "trace"})
 _EVENT = frozenset({_XES_NS + "event", "event"})
