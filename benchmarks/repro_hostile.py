@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -37,7 +38,7 @@ def run(src: Path, rules: Path, args: list[str], cwd: Path) -> str:
                               cwd=cwd, env=env, preexec_fn=_cap, check=False)
     except subprocess.TimeoutExpired:
         return "hang (killed after 30 s)"
-    last = (done.stderr.strip().splitlines() or [""])[-1]
+    last = (done.stderr.strip().splitlines() or done.stdout.strip().splitlines()[-1:] or [""])[-1]
     if "MemoryError" in done.stderr or "too large" in last or done.returncode in (-9, 137):
         return f"exit {done.returncode}: killed at cap (2 GB) / {last[:90]}"
     return f"exit {done.returncode}: {last[:150]}"
@@ -57,8 +58,10 @@ def cases(tmp: Path, rules: Path) -> list[tuple[str, list[str], Path]]:
     town = model_with(deep, "town.yaml", "\nlaw: WPG", "\nlaw: ../../x")
     out.append(("1 law ../../x: report CSV outside -o", ["report", "-r", str(ref), "-o", str(deep / "out"),
                                                          "--format", "csv", "-q", str(town)], deep))
-    out.append(("1 law /etc/passwd opened", ["check", str(model_with(tmp, "passwd.yaml", "\nlaw: WPG",
-                                                                        "\nlaw: /etc/passwd"))], tmp))
+    evil = tmp / "evil.yaml"  # any file a model names: here a catalogue, to show that it is read
+    shutil.copy(rules / "fzv" / "catalogue.yaml", evil)
+    out.append(("1 law: <path> opens that file", ["check", str(model_with(tmp, "path.yaml", "\nlaw: WPG",
+                                                                            f"\nlaw: {evil}"))], tmp))
     slash = model_with(tmp, "slash.yaml", "\nlaw: WPG", "\nlaw: A/B")
     out.append(("1 '/' in law id: xlsx", ["report", "-r", str(slash), "-o", str(tmp / "xl"), "--format", "xlsx",
                                           "-q", str(slash)], tmp))
@@ -70,13 +73,17 @@ def cases(tmp: Path, rules: Path) -> list[tuple[str, list[str], Path]]:
     dup.write_text(dup.read_text(encoding="utf-8") + "title: Zweiter Titel\n", encoding="utf-8")
     out.append(("2 duplicate key in catalogue", ["law", "show", "WPG"], tmp))
     fzv = rules / "fzv" / "catalogue.yaml"
-    fzv.write_text(fzv.read_text(encoding="utf-8").replace("title:", "title: !!binary", 1), encoding="utf-8")
+    fzv.write_text(re.sub(r"(?m)^title:.*$", "title: !!binary SGFsbG8=", fzv.read_text(encoding="utf-8"), count=1),
+                   encoding="utf-8")
     out.append(("2 !!binary in catalogue", ["law", "show", "FZV"], tmp))
     out.append(("2 invalid YAML date", ["check", str(model_with(tmp, "date.yaml", "\nlaw:",
                                                                 "\nvalid_from: 2025-02-30\nlaw:"))], tmp))
     out.append(("2 bad !!int tag", ["check", str(model_with(tmp, "int.yaml", "\nlaw:", "\nsynthetic: !!int x\nlaw:"))],
                 tmp))
-    ctrl = model_with(tmp, "ctrl.yaml", "\ntitle:", '\ntitle: "Kreis\\x01"\ndocumentation:')
+    ctrl = tmp / "ctrl.yaml"
+    ctrl.write_text(re.sub(r"(?m)^title:.*$", lambda _m: 'title: "Kreis\\x01"', SOLL.read_text(encoding="utf-8"),
+                           count=1),
+                    encoding="utf-8")
     out.append(("2 C0 character: build", ["build", str(ctrl), "-o", str(tmp / "ctrl.bpmn")], tmp))
     fifo = tmp / "fifo"
     os.mkfifo(fifo)
