@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,16 +72,13 @@ def load_model(path: str | Path) -> LoadedModel:
     note_input(p)
     try:
         loaded = reader_for(p)(p)
-    except (VollzugError, OSError) as exc:
-        try:  # asked only when reading failed (a stat call less per file read)
-            p.stat()
-        except FileNotFoundError:
-            raise InputError("file not found", file=p) from None
-        except OSError as stat_exc:  # a symbolic link loop, a path through a file, no permission
-            raise InputError(f"cannot read: {stat_exc.strerror}", file=p) from None
-        if isinstance(exc, OSError) and not isinstance(exc, VollzugError):
-            raise InputError(f"cannot read: {exc.strerror}", file=p) from None
-        raise
+    except (VollzugError, OSError, RuntimeError) as exc:  # RuntimeError: pathlib's "symlink loop"
+        problem = _unreadable(p)  # asked only when reading failed (a stat call less per file read)
+        if problem is not None:
+            raise problem from None
+        if isinstance(exc, VollzugError):
+            raise
+        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", file=p) from None
     if _READ_WARNINGS is not None:
         _READ_WARNINGS(loaded)
     return loaded
@@ -94,6 +93,21 @@ def set_read_warnings(sink: Callable[[LoadedModel], None] | None) -> None:
     """Have ``sink`` called with every model :func:`load_model` reads (None: no one)."""
     global _READ_WARNINGS  # one sink per process: the CLI's
     _READ_WARNINGS = sink
+
+
+def _unreadable(path: Path) -> InputError | None:
+    """Why ``path`` cannot be opened as a file (missing, a symlink loop, a folder …), or None if it can."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError("symbolic link loop (too many levels of symbolic links)", file=path)
+        if exc.errno == errno.ENOENT:
+            return InputError("file not found", file=path)
+        return InputError(f"cannot read: {exc.strerror or exc}", file=path)
+    if not stat.S_ISREG(info.st_mode):
+        return InputError("not a regular file", file=path)
+    return None
 
 
 _MODEL_MARKER = re.compile(r"""^\s*(?:kind\s*:\s*["']?operational_model|steps\s*:)""", re.MULTILINE)
@@ -118,11 +132,11 @@ def looks_like_model(path: Path) -> bool:
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
-    """A regular file, or a link that cannot be followed (a loop): kept so that reading it reports why."""
+    """A regular file, or a link that cannot be followed (a loop): kept, so that reading it reports the problem."""
     try:
         return entry.is_file()
     except OSError:
-        return entry.is_symlink()
+        return True
 
 
 def _model_files_below(folder: Path) -> list[Path]:

@@ -21,6 +21,7 @@ from vollzug.authoring.normalise import complete_pools, main_pool
 from vollzug.bpmn.extension import encode_model, encode_org_unit, encode_stakeholder
 from vollzug.errors import ModelError
 from vollzug.model.process import OperationalModel
+from vollzug.xmltext import non_xml_strings
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
 BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
@@ -45,6 +46,10 @@ def _extension(el: etree._Element, child: etree._Element | None) -> None:
 
 
 def _check(model: OperationalModel, file: str | Path | None, lines: Mapping[str, int] | None) -> None:
+    for path, element, char in non_xml_strings(model):  # a model built in Python may carry them
+        line = (lines or {}).get(element or "") if element else None
+        raise ModelError(f"{path}: character U+{ord(char):04X} cannot be written to BPMN (XML)", file=file,
+                         line=line, element=element)
     for diag in check_model(model, Path(file) if file else None, lines):
         if diag.severity == "error":
             raise ModelError(diag.message, file=file, line=diag.line, element=diag.element)

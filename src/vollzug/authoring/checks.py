@@ -110,9 +110,9 @@ def _step_problems(
 def _obligation_ids(law: str) -> frozenset[str] | None:
     """Obligation ids of a catalogue, or None if the catalogue cannot be loaded (the check is then skipped)."""
     try:
-        from vollzug.law.catalogue import load_catalogue
+        from vollzug.law.catalogue import load_law_catalogue
 
-        return frozenset(o.id for o in load_catalogue(law).obligations)
+        return frozenset(o.id for o in load_law_catalogue(law).obligations)
     except Exception:  # no law package, no such catalogue, or a broken one: not this check's business
         return None
 

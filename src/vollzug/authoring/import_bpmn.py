@@ -144,9 +144,9 @@ class _Importer:
             return None
         if catalogue_id not in self._catalogues:
             try:
-                from vollzug.law.catalogue import load_catalogue
+                from vollzug.law.catalogue import load_law_catalogue
 
-                self._catalogues[catalogue_id] = load_catalogue(catalogue_id)
+                self._catalogues[catalogue_id] = load_law_catalogue(catalogue_id)
             except Exception:  # no catalogue: citations are kept, obligations are not linked
                 self._catalogues[catalogue_id] = None
         return self._catalogues[catalogue_id]

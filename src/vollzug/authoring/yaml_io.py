@@ -1,14 +1,13 @@
 """Authoring YAML/JSON ⇄ :class:`OperationalModel`: safe loading with line numbers, validation, block-style dumping.
 
-Loading is done in four steps:
+Loading is done in three steps:
 
-1. *compose*: PyYAML's safe composer builds the node tree (so every value keeps its line);
-2. *construct*: our own walk turns nodes into plain data, records ``path → line`` and refuses alias bombs,
-   duplicate keys and non-string keys;
-3. *normalise*: the authoring conveniences (``next:``, RACI maps, implicit pools) are expanded
+1. *compose* and *construct* with :mod:`vollzug.safe_yaml` (the one YAML loader): plain data plus
+   ``path → line``; alias bombs, duplicate keys, non-string keys, unsafe tags and bad scalars refused;
+2. *normalise*: the authoring conveniences (``next:``, RACI maps, implicit pools) are expanded
    (:mod:`vollzug.authoring.normalise`), and element lists are put in BPMN document order
    (:mod:`vollzug.authoring.order`);
-4. *validate*: ``OperationalModel.model_validate``; a validation error becomes one :class:`ModelError` line with
+3. *validate*: ``OperationalModel.model_validate``; a validation error becomes one :class:`ModelError` line with
    file, YAML line and key path. Semantic problems (dangling references) become diagnostics
    (:mod:`vollzug.authoring.checks`).
 """
@@ -23,112 +22,22 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from vollzug.errors import HostileInputError, InputError, ModelError
+from vollzug import safe_yaml
+from vollzug.errors import ModelError
 from vollzug.gcpause import gc_paused
 from vollzug.loader import LoadedModel
 from vollzug.model.process import OperationalModel
 
-MAX_BYTES = 10 * 1024 * 1024
-"""Largest model file accepted (10 MiB)."""
-MAX_NODES = 1_000_000
-"""Most YAML nodes visited while constructing (aliases count every time they are expanded)."""
-MAX_ALIAS_NODES = 50_000
-"""Most nodes visited again through aliases (a model needs few aliases; a bomb needs millions)."""
-MAX_DEPTH = 200
-"""Deepest nesting accepted."""
-
-Path_ = tuple[str | int, ...]
-"""A key path into the loaded data, e.g. ``("steps", 3, "type")``."""
-
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml if present
-
-
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe loader (libyaml's when available); only used to compose nodes and to construct scalars."""
-
-
-_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:omap"})
-
-
-class _Builder:
-    """Walk a composed node tree into plain data with a node budget, recording the line of every path."""
-
-    def __init__(self, loader: _Loader, file: Path) -> None:
-        self.loader = loader
-        self.file = file
-        self.visited = 0
-        self.revisited = 0
-        self.seen: set[int] = set()
-        self.lines: dict[Path_, int] = {}
-
-    def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> Any:
-        self.visited += 1
-        if id(node) in self.seen:
-            self.revisited += 1
-        else:
-            self.seen.add(id(node))
-        if self.visited > MAX_NODES or self.revisited > MAX_ALIAS_NODES:
-            raise HostileInputError(
-                "YAML expands to too many nodes through aliases (alias bomb?)" if self.revisited > MAX_ALIAS_NODES
-                else f"YAML has more than {MAX_NODES} nodes", file=self.file, line=_line(node)
-            )
-        if depth > MAX_DEPTH:
-            raise HostileInputError(f"YAML nested deeper than {MAX_DEPTH} levels", file=self.file, line=_line(node))
-        self.lines.setdefault(path, _line(node))
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN_TAGS:
-            raise ModelError(f"YAML tag '{node.tag}' is not allowed", file=self.file, line=_line(node))
-        if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)
-            result: dict[str, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node)
-                if not isinstance(key, str):
-                    raise ModelError(f"mapping key {key!r} is not a string", file=self.file, line=_line(key_node))
-                if key in result:
-                    raise ModelError(f"duplicate key '{key}'", file=self.file, line=_line(key_node))
-                self.lines[(*path, key)] = _line(key_node)
-                result[key] = self.build(value_node, (*path, key), depth + 1)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self.loader.construct_object(node)
-
-
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
+Path_ = safe_yaml.Path_
 
 
 def parse_yaml(text: str, file: Path) -> tuple[Any, dict[Path_, int]]:
-    """Parse YAML (or JSON) text safely into plain data plus a ``path → line`` map."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            raise ModelError("empty document", file=file, line=1)
-        builder = _Builder(loader, file)
-        data = builder.build(node)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = int(mark.line) + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "invalid YAML"
-        kind = "YAML error" if isinstance(exc, yaml.constructor.ConstructorError) else "YAML syntax error"
-        raise ModelError(f"{kind}: {problem}", file=file, line=line) from exc
-    except yaml.YAMLError as exc:
-        raise ModelError(f"YAML error: {exc}".splitlines()[0], file=file) from exc
-    except RecursionError as exc:
-        raise HostileInputError("YAML nested too deeply", file=file) from exc
-    finally:
-        loader.dispose()
-    return data, builder.lines
+    """Parse YAML (or JSON) text safely into plain data plus a ``path → line`` map (:mod:`vollzug.safe_yaml`)."""
+    data, lines = safe_yaml.parse_yaml_text(text, file, error=ModelError)
+    return data, lines
 
 
-def _line_for(lines: dict[Path_, int], loc: Path_) -> int | None:
-    for end in range(len(loc), -1, -1):
-        line = lines.get(tuple(loc[:end]))
-        if line is not None:
-            return line
-    return None
+_line_for = safe_yaml.line_for
 
 
 def _element_for(data: Any, loc: Path_) -> str | None:
@@ -220,18 +129,7 @@ def model_from_text(text: str, file: Path) -> LoadedModel:
 @gc_paused
 def load_yaml_model(path: Path) -> LoadedModel:
     """Load an authoring ``.yaml``/``.yml``/``.json`` model (safe, size-limited, with line numbers)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise HostileInputError(f"file larger than {MAX_BYTES // (1024 * 1024)} MiB ({size} bytes)", file=path)
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=path) from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", file=path) from exc
-    return model_from_text(text, path)
+    return model_from_text(safe_yaml.read_text_limited(path, error=ModelError), path)
 
 
 # --- dumping --------------------------------------------------------------------------------------------

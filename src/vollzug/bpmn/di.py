@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -57,9 +58,13 @@ Warn = Callable[..., None]
 
 
 def _float(value: str | None) -> float:
+    """A finite coordinate (``nan``/``inf`` would break layout arithmetic later); ValueError otherwise."""
     if value is None:
         raise ValueError("missing")
-    return float(value)
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError("not finite")
+    return number
 
 
 def _bool(value: str | None) -> bool | None:

@@ -299,7 +299,7 @@ class _Indexer:
                 if el.get("id") is not None:
                     self._index(el, tag, category, None, None)
                 continue
-            attrs: dict[str, str] = dict(el.items())  # str in Python 3
+            attrs = safe_xml.attributes(el)
             eid = attrs.get("id")
             if category == "data_association":
                 self.doc.data_association_elements.append(el)
@@ -357,7 +357,7 @@ class _Indexer:
     def _index(self, el: etree._Element, tag: str, category: Category, container: str | None,
                process: str | None, attrs: dict[str, str] | None = None) -> BpmnElement | None:
         if attrs is None:
-            attrs = dict(el.items())  # type: ignore[arg-type]
+            attrs = safe_xml.attributes(el)
         eid = attrs.get("id")
         if eid is None:
             return None

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 from pydantic import BaseModel, TypeAdapter
 
+from vollzug.bpmn.safe_xml import attributes
 from vollzug.model.actors import Municipality, OrgUnit, Population, Role, Stakeholder
 from vollzug.model.process import (
     DataObject,
@@ -73,8 +74,7 @@ _SNAKE: dict[str, str] = {}
 
 def _attrs(el: etree._Element) -> dict[str, str]:
     out: dict[str, str] = {}
-    items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # str in Python 3
-    for k, v in items:
+    for k, v in attributes(el).items():
         key = _SNAKE.get(k)
         if key is None:
             if k[0] == "{":

@@ -30,10 +30,10 @@ def _compare(a: etree._Element, b: etree._Element) -> str | None:
     if a.tag != b.tag:
         return f"{_path(a)}: element {a.tag!r} became {b.tag!r}"
     if isinstance(a.tag, str):
-        if dict(a.attrib.items()) != dict(b.attrib.items()):
-            keys = sorted(set(a.attrib) | set(b.attrib))
-            key = next(k for k in keys if a.get(k) != b.get(k))
-            return f"{_path(a)}: attribute {key!r}: {a.get(key)!r} became {b.get(key)!r}"
+        left, right = safe_xml.attributes(a), safe_xml.attributes(b)
+        if left != right:
+            key = next(k for k in sorted(set(left) | set(right)) if left.get(k) != right.get(k))
+            return f"{_path(a)}: attribute {key!r}: {left.get(key)!r} became {right.get(key)!r}"
         if set(a.nsmap.values()) != set(b.nsmap.values()):
             return f"{_path(a)}: namespaces in scope differ: {sorted(a.nsmap.items(), key=str)} vs " \
                    f"{sorted(b.nsmap.items(), key=str)}"

@@ -10,13 +10,15 @@ as is anything over a byte size, element count or nesting depth limit. Undecodab
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import Any, BinaryIO
 
 from lxml import etree
 
+from vollzug.bpmn.prolog import ascii_compatible, check_prolog
 from vollzug.errors import HostileInputError, NotBpmnError, NotXmlError
 
 BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -36,7 +38,9 @@ class Limits:
     """Deepest accepted element nesting. 256 is libxml2's own limit without ``huge_tree`` (enforced while parsing);
     a lower value is checked after parsing."""
     max_elements: int = 2_000_000
-    """Most accepted elements in one document."""
+    """Most accepted elements in one document (counted before a tree is built)."""
+    max_attributes: int = 1_000
+    """Most accepted attributes on one element (real BPMN has fewer than 50)."""
 
 
 DEFAULT_LIMITS = Limits()
@@ -45,54 +49,46 @@ DEFAULT_LIMITS = Limits()
 _PARSERS = threading.local()
 
 
-def _parser() -> etree.XMLParser:
-    """The hardened parser, one per thread (lxml parsers are reusable but not shareable between threads).
+class ExternalLoadRefused(Exception):  # noqa: N818  # raised inside lxml, turned into HostileInputError
+    """Raised by :class:`RefuseAll` inside lxml when the parser tries to load anything from outside."""
 
-    No entity resolution, no network, no DTD loading; whitespace, comments, PIs and CDATA kept for lossless round
-    trips; no ID hash table (vollzug indexes ids itself).
+
+class RefuseAll(etree.Resolver):
+    """A resolver that refuses every external load (DTD, entity, XInclude): nothing is ever opened.
+
+    libxml2 asks the resolver before it opens a file or URL; this one raises, so the parse fails instead of
+    reading ``/dev/stdin``, a FIFO or a local DTD (lxml's ``collect_ids=False`` alone makes libxml2 2.14 load the
+    external subset a DOCTYPE names).
     """
-    parser: etree.XMLParser | None = getattr(_PARSERS, "parser", None)
-    if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_blank_text=False,
-            remove_comments=False,
-            remove_pis=False,
-            strip_cdata=False,
-            collect_ids=False,
-        )
-        _PARSERS.parser = parser
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: Any) -> Any:  # type: ignore[override]
+        raise ExternalLoadRefused(f"refused: the document tries to load {system_url or public_id!r}")
+
+
+def hardened_parser(*, recover: bool = False, collect_ids: bool = False, **options: Any) -> etree.XMLParser:
+    """A new parser with every external load refused (no entities, no network, no DTD, resolver refusing all)."""
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False,
+        recover=recover, collect_ids=collect_ids, **options,
+    )
+    parser.resolvers.add(RefuseAll())
     return parser
 
 
-def _line_at(data: bytes, pos: int) -> int:
-    return data.count(b"\n", 0, pos) + 1
+def _parser(external_doctype: bool = False) -> etree.XMLParser:
+    """The hardened parser, one per thread and mode (lxml parsers are reusable but not shareable between threads).
 
-
-def _refuse_doctype(data: bytes, source: str | None) -> None:
-    """Scan the prolog (before the root element) for a DOCTYPE or ENTITY declaration and refuse it."""
-    pos = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    end = len(data)
-    while pos < end:
-        while pos < end and data[pos] in b" \t\r\n":
-            pos += 1
-        if data.startswith(b"<?", pos):
-            close = data.find(b"?>", pos)
-            pos = end if close < 0 else close + 2
-        elif data.startswith(b"<!--", pos):
-            close = data.find(b"-->", pos)
-            pos = end if close < 0 else close + 3
-        elif data.startswith(b"<!DOCTYPE", pos) or data.startswith(b"<!ENTITY", pos):
-            raise HostileInputError(
-                "refused: document type declaration (DOCTYPE/ENTITY) is not allowed in input files",
-                file=source, line=_line_at(data, pos),
-            )
-        else:
-            return
+    Whitespace, comments, PIs and CDATA kept for lossless round trips; no ID hash table (vollzug indexes ids
+    itself) — except for documents with an accepted external DOCTYPE, where ``collect_ids=False`` would make
+    libxml2 try to load the DTD (the resolver would refuse it, failing the parse).
+    """
+    name = "external" if external_doctype else "strict"
+    parser: etree.XMLParser | None = getattr(_PARSERS, name, None)
+    if parser is None:
+        parser = hardened_parser(collect_ids=external_doctype, remove_blank_text=False, remove_comments=False,
+                                 remove_pis=False, strip_cdata=False)
+        setattr(_PARSERS, name, parser)
+    return parser
 
 
 def _check_size(size: int, limits: Limits, source: str | None) -> None:
@@ -104,7 +100,7 @@ def _check_size(size: int, limits: Limits, source: str | None) -> None:
 
 
 def _syntax_message(exc: etree.XMLSyntaxError) -> str:
-    msg = str(exc.msg or exc).strip()
+    msg = " ".join(str(exc.msg or exc).split())
     low = msg.lower()
     if "encoding" in low or "utf-8" in low or "bytes:" in low:
         return f"wrong encoding or undecodable bytes: {msg}"
@@ -119,8 +115,7 @@ def _only_namespace_uri_warnings(data: bytes, exc: etree.XMLSyntaxError,
     XML. If that is the only complaint, parse again in recovery mode and turn the complaints into warnings."""
     if "is not a valid URI" not in str(exc):
         return None
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             recover=True)
+    parser = hardened_parser(recover=True, collect_ids=True)
     root = etree.fromstring(data, parser)
     log = list(parser.error_log)
     if root is None or any(e.type_name != "WAR_NS_URI" for e in log):
@@ -130,22 +125,86 @@ def _only_namespace_uri_warnings(data: bytes, exc: etree.XMLSyntaxError,
     return root
 
 
+class _ElementCounter:
+    """Parser target that counts start tags and stops past the limit (no tree: memory stays bounded)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+
+    def start(self, tag: str, attrib: Any) -> None:
+        self.count += 1
+        if self.count > self.limit:
+            raise OverflowError(self.count)
+
+    def close(self) -> int:
+        return self.count
+
+
+def _refuse_too_many_elements(data: bytes, codec: str, limits: Limits, source: str | None) -> None:
+    """Refuse more than ``max_elements`` elements before a tree is built.
+
+    Every element takes at least 4 bytes (``<a/>``) and has a 0x3C byte (in ASCII-compatible encodings as in
+    UTF-16/UTF-32), so most inputs are cleared by their size or one byte count; the rest are counted exactly by
+    a streaming parse that builds no tree and stops at the limit.
+    """
+    if len(data) <= 4 * limits.max_elements:
+        return
+    if codec != "cp037" and data.count(b"<") <= limits.max_elements:
+        return
+    parser = hardened_parser(target=_ElementCounter(limits.max_elements))
+    try:
+        etree.fromstring(data, parser)
+    except OverflowError:
+        raise HostileInputError(
+            f"refused: more than {limits.max_elements} elements (the limit)", file=source) from None
+    except (etree.XMLSyntaxError, ExternalLoadRefused):
+        return  # the real parse reports it with its line
+
+
+def _refuse_many_attributes(root: etree._Element, data: bytes, codec: str, limits: Limits,
+                            source: str | None) -> None:
+    """Refuse an element with more than ``max_attributes`` attributes (with its line).
+
+    An attribute takes at least 5 bytes (`` a=""``), so a start tag over the limit is a run of more than
+    5 × limit bytes without ``>``; only documents with such a run (rare: long comments) are searched exactly.
+    """
+    limit = limits.max_attributes
+    if ascii_compatible(codec) and not re.search(b"<[^>]{%d}" % (5 * limit), data):
+        return
+    found = root.xpath(f"(//*[count(@*) > {limit}])[1]")
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        el = found[0]
+        raise HostileInputError(
+            f"refused: element <{etree.QName(el).localname}> has {len(el.attrib)} attributes, more than the limit "
+            f"of {limit}", file=source, line=line_of(el), element=el.get("id"))
+
+
 def parse_xml_bytes(
     data: bytes, *, source: str | Path | None = None, limits: Limits = DEFAULT_LIMITS,
-    warnings: list[tuple[int | None, str]] | None = None,
+    warnings: list[tuple[int | None, str]] | None = None, allow_external_doctype: bool = False,
 ) -> etree._ElementTree:
     """Parse XML bytes safely into an lxml tree (line numbers kept, whitespace and comments kept).
 
-    Raises :class:`HostileInputError` for DTDs/entities and over-limit input, :class:`NotXmlError` otherwise.
-    Tolerated oddities (namespace names that are not valid URIs) are appended to ``warnings`` as (line, message).
+    Raises :class:`HostileInputError` for DTDs/entities, external loads and over-limit input, :class:`NotXmlError`
+    otherwise. Tolerated oddities (namespace names that are not valid URIs) are appended to ``warnings`` as
+    (line, message).
+
+    ``allow_external_doctype`` (for official XML such as gesetze-im-internet.de's, which starts with
+    ``<!DOCTYPE dokumente SYSTEM "…gii-norm.dtd">``) accepts a DOCTYPE that only names an external DTD by
+    public/system id; the DTD is never loaded, and an internal subset or entity declaration is still refused.
+    BPMN never needs it (the default stays strict).
     """
     src = str(source) if source is not None else None
     _check_size(len(data), limits, src)
     if not data or data.isspace():  # (no stripped copy of the whole input)
         raise NotXmlError("not XML: the file is empty", file=src)
-    _refuse_doctype(data, src)
+    prolog = check_prolog(data, src, allow_external_doctype=allow_external_doctype)
+    _refuse_too_many_elements(data, prolog.encoding, limits, src)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser(prolog.external_doctype))
+    except ExternalLoadRefused as exc:
+        raise HostileInputError(str(exc), file=src) from None
     except etree.XMLSyntaxError as exc:
         root = _only_namespace_uri_warnings(data, exc, warnings)
         if root is None:
@@ -155,16 +214,38 @@ def parse_xml_bytes(
     except ValueError as exc:  # e.g. unicode strings with encoding declaration
         raise NotXmlError(f"not XML: {exc}", file=src) from None
     tree = root.getroottree()
-    docinfo: Any = tree.docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise HostileInputError("refused: document type declaration is not allowed in input files", file=src)
-    # every element takes at least 4 bytes ("<a/>"), so small inputs cannot exceed the element limit
-    count = int(cast(float, root.xpath("count(//*)"))) if len(data) > 4 * limits.max_elements else 0
-    if count > limits.max_elements:
-        raise HostileInputError(f"refused: {count} elements, more than the limit of {limits.max_elements}", file=src)
+    _refuse_declarations(tree, prolog.external_doctype, src)
+    _refuse_many_attributes(root, data, prolog.encoding, limits, src)
     if limits.max_depth < 256 and root.xpath("boolean(/" + "*/" * limits.max_depth + "*)"):
         raise HostileInputError(f"refused: elements nested deeper than {limits.max_depth} levels", file=src)
     return tree
+
+
+def _refuse_declarations(tree: etree._ElementTree, external_doctype: bool, src: str | None) -> None:
+    """The parsed document carries no DOCTYPE (or, where allowed, one without any declaration in it)."""
+    docinfo: Any = tree.docinfo
+    dtd = docinfo.internalDTD
+    if not docinfo.doctype and dtd is None:
+        return
+    if external_doctype and dtd is not None and not list(dtd.iterelements()) and not list(dtd.iterentities()):
+        return
+    raise HostileInputError("refused: document type declaration is not allowed in input files", file=src)
+
+
+_FEW_ATTRIBUTES = 32
+
+
+def attributes(el: etree._Element) -> dict[str, str]:
+    """The attributes of an element as a dict, in time linear in their number.
+
+    lxml's ``el.items()`` looks every value up by name again (quadratic: 64 000 attributes took 48 s); for
+    elements with many attributes the XPath ``@*`` node set is read instead.
+    """
+    if len(el.attrib) <= _FEW_ATTRIBUTES:
+        return dict(el.items())  # type: ignore[arg-type]  # str in Python 3
+    nodes = el.xpath("@*")
+    assert isinstance(nodes, list)
+    return {str(getattr(node, "attrname", "")): str(node) for node in nodes}
 
 
 def read_bytes_limited(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:

@@ -21,6 +21,7 @@ from vollzug.bpmn.safe_xml import BPMN_NS, line_of
 from vollzug.gcpause import gc_paused
 from vollzug.loader import LoadedModel
 from vollzug.model.actors import Stakeholder
+from vollzug.model.lawid import is_law_id
 from vollzug.model.process import (
     FlowNodeType,
     OperationalModel,
@@ -265,6 +266,11 @@ class _Builder:
         if self.main is not None:
             header = {"id": self.main.id, "title": self.main.name, "documentation": self.main.documentation}
             header.update(self._decode(self.main, "model", ext.decode_model))
+            law = header.get("law")
+            if law is not None and not is_law_id(str(law)):  # an id, never a path: dropped, the rest is kept
+                self.doc.warn(f"vz:model law {str(law)[:80]!r} is not a catalogue id (e.g. WPG); ignored",
+                              line=self.main.line, element=self.main.id, code="RD006")
+                del header["law"]
         return OperationalModel.model_validate({
             **header, "org_units": self.org_units(), "stakeholders": stakeholders, "pools": pools,
             "steps": self.steps(), "sequence_flows": seq, "message_flows": msg, "data_objects": objects,

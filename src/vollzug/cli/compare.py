@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.law_id import check_law_id
 from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 
 
@@ -15,7 +16,7 @@ from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 @click.option("--reference", "-r", "references", multiple=True, required=True,
               type=click.Path(exists=True, path_type=Path),
               help="Reference SOLL (repeatable: one per law; folders ok).")
-@click.option("--law", default=None, help="Only models of this catalogue id (e.g. WPG).")
+@click.option("--law", callback=check_law_id, default=None, help="Only models of this catalogue id (e.g. WPG).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "markdown"]), default="text",
               show_default=True)
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,

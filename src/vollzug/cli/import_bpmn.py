@@ -7,12 +7,14 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.law_id import check_law_id
 
 
 @click.command("import")
 @click.argument("bpmn_file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output .yaml (default: beside the input).")
-@click.option("--law", help="Catalogue id to link obligations against (default: from the file or its citations).")
+@click.option("--law", callback=check_law_id,
+              help="Catalogue id to link obligations against (default: from the file or its citations).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the heuristic decisions.")
 def command(bpmn_file: Path, output: Path | None, law: str | None, quiet: bool) -> int:
     """Read BPMN_FILE (vollzug extension where present, heuristics elsewhere) and write authoring YAML."""

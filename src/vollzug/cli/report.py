@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.law_id import check_law_id
 from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 
 
@@ -22,7 +23,7 @@ from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 @click.option("--diff", "diff_mode", type=click.Choice(["auto", "full", "fast"]), default="auto",
               show_default=True,
               help="Per-town diff: the diff engine (full), fast step matching, or auto (full up to 100 towns).")
-@click.option("--law", default=None, help="Only models of this catalogue id.")
+@click.option("--law", callback=check_law_id, default=None, help="Only models of this catalogue id.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, no file list.")
 @click.option("--log", "logs", multiple=True, metavar="TOWN=LOG",

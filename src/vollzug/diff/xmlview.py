@@ -9,11 +9,13 @@ extension elements); DI shapes and edges become a separate layout map keyed by t
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lxml import etree
 
+from vollzug.bpmn.safe_xml import attributes
 from vollzug.errors import NotBpmnError
 
 if TYPE_CHECKING:
@@ -156,7 +158,7 @@ def _qname(node: Any, tag: str) -> str:
 
 def _flatten(node: Any, path: str, out: dict[str, Any]) -> None:
     """Flatten an untracked subtree into ``path`` → value entries (attributes as ``@name``, text as value)."""
-    for key, value in sorted(node.attrib.items()):
+    for key, value in sorted(attributes(node).items()):
         out[f"{path}/@{key if key[0] != '{' else _qname(node, key)}"] = value
     out[path] = (node.text or "").strip()
     counts: dict[str, int] = {}
@@ -215,7 +217,7 @@ def _own_content(node: Any) -> tuple[Any, ...]:
 
 def _props(node: Any, local_name: str) -> dict[str, Any]:
     props: dict[str, Any] = {"$type": local_name}
-    for key, value in sorted(node.attrib.items()):
+    for key, value in sorted(attributes(node).items()):
         name = _qname(node, key)
         if key != "id" and ATTRIBUTE_DEFAULTS.get(name) != value:
             props[name] = value
@@ -249,19 +251,28 @@ _LABEL = f"{{{BPMNDI_NS}}}BPMNLabel"
 _DI_FLAGS = ("isExpanded", "isHorizontal", "isMarkerVisible")
 
 
-def _bounds_of(b: Any) -> list[float]:
+def _number(value: str) -> float | None:
+    """A coordinate, or None if it is not a finite number (the reader warns about it with its line, RD005)."""
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _bounds_of(b: Any) -> list[float | None]:
     get = b.get
-    return [float(get("x", "0")), float(get("y", "0")), float(get("width", "0")), float(get("height", "0"))]
+    return [_number(get("x", "0")), _number(get("y", "0")), _number(get("width", "0")), _number(get("height", "0"))]
 
 
 def _layout_entry(shape: Any) -> dict[str, Any]:
     """Layout properties of one BPMNShape/BPMNEdge, in one pass over its children."""
     entry: dict[str, Any] = {}
-    points: list[list[float]] = []
+    points: list[list[float | None]] = []
     for child in shape:
         tag = child.tag
         if tag == _WAYPOINT:
-            points.append([float(child.get("x", "0")), float(child.get("y", "0"))])
+            points.append([_number(child.get("x", "0")), _number(child.get("y", "0"))])
         elif tag == _BOUNDS:
             entry.setdefault("bounds", _bounds_of(child))
         elif tag == _LABEL:

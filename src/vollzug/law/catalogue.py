@@ -13,45 +13,62 @@ from pathlib import Path
 
 from vollzug.errors import CatalogueError
 from vollzug.law.citation import CitationError, parse_citation
-from vollzug.law.yamlsource import Loc, YamlSource, rules_dir
+from vollzug.law.registry import CATALOGUE_FILE, catalogue_file, law_folders
+from vollzug.law.yamlsource import Loc, YamlSource
 from vollzug.model.law import Catalogue, Condition, LandOptionCondition, Obligation
+from vollzug.model.lawid import is_law_id
 
 __all__ = ["catalogue_path", "find_catalogue", "iter_citations", "list_catalogues", "load_catalogue",
-           "topological_order"]
-
-CATALOGUE_FILE = "catalogue.yaml"
+           "load_law_catalogue", "topological_order"]
 
 
 def catalogue_path(id_or_path: str | Path) -> Path:
-    """Path of a catalogue given its id (``WPG`` → ``rules/wpg/catalogue.yaml``) or a file path."""
-    text = str(id_or_path)
-    candidate = Path(text)
-    if candidate.suffix in (".yaml", ".yml", ".json") or candidate.is_file():
-        if not candidate.is_file():
-            raise CatalogueError("catalogue file not found", file=candidate)
-        return candidate
-    path = rules_dir() / text.lower() / CATALOGUE_FILE
-    if not path.is_file():
-        known = ", ".join(c.id for c in list_catalogues()) or "none"
-        raise CatalogueError(f"unknown catalogue {text!r} (known: {known})", file=path)
-    return path
+    """Path of a catalogue given on the command line: its id (``WPG`` → the registry's
+    ``rules/wpg/catalogue.yaml``) or a file path (a :class:`~pathlib.Path`, or text that is not a catalogue id).
+
+    Ids from models never come here: they go through :func:`load_law_catalogue`.
+    """
+    if isinstance(id_or_path, str) and is_law_id(id_or_path):
+        return catalogue_file(id_or_path)
+    candidate = Path(id_or_path)
+    if not candidate.is_file():
+        raise CatalogueError("catalogue file not found", file=candidate)
+    return candidate
 
 
 def load_catalogue(id_or_path: str | Path) -> Catalogue:
-    """Load and validate a catalogue by id or path (cached while the file is unchanged)."""
-    path = catalogue_path(id_or_path).resolve()
-    return _load_cached(str(path), path.stat().st_mtime_ns)
+    """Load and validate a catalogue by id or path given by the user (cached while the file is unchanged)."""
+    return _load_path(catalogue_path(id_or_path))
+
+
+def load_law_catalogue(law: str) -> Catalogue:
+    """The catalogue a model's ``law`` names: the id is checked against the grammar and the registry, never used
+    as a path; the catalogue found must carry that id."""
+    catalogue = _load_path(catalogue_file(law))
+    if catalogue.id.casefold() != law.casefold():
+        raise CatalogueError(f"the catalogue in this folder has id {catalogue.id!r}, not {law!r}",
+                             file=catalogue_file(law))
+    return catalogue
+
+
+def _load_path(path: Path) -> Catalogue:
+    try:
+        resolved = path.resolve()
+        mtime = resolved.stat().st_mtime_ns
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise CatalogueError(f"cannot read catalogue: {getattr(exc, 'strerror', None) or exc}", file=path) from None
+    return _load_cached(str(resolved), mtime)
 
 
 def find_catalogue(law_id: str) -> Catalogue | None:
-    """The shipped catalogue of a law id, or None when the rules folder has none for it.
+    """The shipped catalogue of a law id, or None when the rules folder has none for it (looked up in the registry,
+    never joined into a path).
 
     A catalogue that exists but is broken raises :class:`CatalogueError`: it never silently turns into "no catalogue".
     """
-    path = rules_dir() / law_id.lower() / CATALOGUE_FILE
-    if not law_id or "/" in law_id or "\\" in law_id or law_id.startswith(".") or not path.is_file():
+    if not is_law_id(law_id) or law_id.casefold() not in law_folders():
         return None
-    return load_catalogue(path)
+    return load_law_catalogue(law_id)
 
 
 @functools.lru_cache(maxsize=32)
@@ -66,7 +83,7 @@ def _load_cached(path: str, mtime_ns: int) -> Catalogue:
 
 def list_catalogues() -> list[Catalogue]:
     """All catalogues in the rules folder, sorted by id."""
-    found = [load_catalogue(path) for path in sorted(rules_dir().glob(f"*/{CATALOGUE_FILE}"))]
+    found = [_load_path(folder / CATALOGUE_FILE) for folder in law_folders().values()]
     return sorted(found, key=lambda c: c.id)
 
 

@@ -7,56 +7,32 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from vollzug.errors import CatalogueError
+from vollzug.safe_yaml import line_for, load_yaml_file
 
 T = TypeVar("T", bound=BaseModel)
 Loc = Sequence[str | int]
 
 _RULES_ENV = "VOLLZUG_RULES_DIR"
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader if present (several times faster), else PyYAML's."""
 
 
 class YamlSource:
-    """A parsed YAML file that can tell the line of any key path (``("obligations", 3, "citations", 0)``)."""
+    """A parsed YAML file that can tell the line of any key path (``("obligations", 3, "citations", 0)``).
+
+    Read through :mod:`vollzug.safe_yaml` (size limit, alias budget, duplicate keys and unsafe tags refused).
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CatalogueError(f"cannot read file: {exc}", file=path) from exc
-        try:
-            self.node = yaml.compose(text, Loader=_LOADER)
-            self.data: Any = yaml.load(text, Loader=_LOADER)  # noqa: S506  # a SafeLoader (libyaml's if present)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else None
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise CatalogueError(f"YAML syntax error: {problem}", file=path, line=line) from exc
+        loaded = load_yaml_file(path, error=CatalogueError)
+        self.data: Any = loaded.data
+        self._lines = loaded.lines
 
     def line(self, loc: Loc) -> int | None:
         """Line (1-based) of the deepest node on the key path that exists."""
-        node = self.node
-        if node is None:
-            return None
-        found = node.start_mark.line + 1
-        for part in loc:
-            child = None
-            if isinstance(node, yaml.MappingNode):
-                child = next((value for key, value in node.value if key.value == str(part)), None)
-                if child is None:  # the key itself may be the problem (unknown key)
-                    child = next((key for key, _ in node.value if key.value == str(part)), None)
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-                child = node.value[part]
-            if child is None:
-                break
-            node = child
-            found = node.start_mark.line + 1
-        return found
+        return line_for(self._lines, tuple(loc))
 
     def error(self, message: str, loc: Loc) -> CatalogueError:
         """A CatalogueError located at ``loc``."""

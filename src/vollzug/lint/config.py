@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,8 +103,8 @@ def find_config_file(start: Path) -> Path | None:
     """The nearest ``vollzug.toml`` or ``pyproject.toml`` with a ``[tool.vollzug]`` table, searching upwards."""
     try:
         folder = start.resolve()
-    except (OSError, RuntimeError):  # a symbolic link loop: search from the folder that holds it
-        folder = start.absolute().parent
+    except (OSError, RuntimeError):  # a symlink loop: search from where it is (reading it reports the loop)
+        folder = Path(os.path.abspath(start))  # noqa: PTH100  # resolve() is what failed
     if not folder.is_dir():
         folder = folder.parent
     for candidate_dir in (folder, *folder.parents):

@@ -9,16 +9,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vollzug.errors import ConfigError
 from vollzug.law.applicability import obligations_applying
 from vollzug.law.catalogue import find_catalogue, list_catalogues
 from vollzug.law.citation import CitationError, parse_citation
-from vollzug.law.yamlsource import rules_dir
 from vollzug.model.actors import Municipality
 from vollzug.model.law import Catalogue, Obligation
+from vollzug.safe_yaml import load_yaml_file
 
 
 class _Data(BaseModel):
@@ -59,20 +58,22 @@ class LawChecks(_Data):
 
 @lru_cache(maxsize=16)
 def load_law_checks(law: str) -> LawChecks:
-    """Check parameters for a catalogue id; empty defaults if the law has no ``checks.yaml``."""
-    path = rules_dir() / law.lower() / "checks.yaml"
-    if not path.is_file():
+    """Check parameters for a catalogue id; empty defaults if the law has no ``checks.yaml``.
+
+    The file is found through the catalogue registry (the id is never joined into a path)."""
+    from vollzug.law.registry import checks_file
+
+    path = checks_file(law)
+    if path is None:
         return LawChecks(law=law)
+    loaded = load_yaml_file(path, error=ConfigError)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return LawChecks.model_validate(data)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {exc}", file=path, line=mark.line + 1 if mark else None) from exc
+        return LawChecks.model_validate(loaded.data or {})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"invalid check parameters at '{where}': {first['msg']}", file=path) from exc
+        raise ConfigError(f"invalid check parameters at '{where}': {first['msg']}", file=path,
+                          line=loaded.line(first["loc"])) from None
 
 
 def load_catalogue(law: str) -> Catalogue | None:

@@ -46,6 +46,9 @@ def pm4py() -> Any:
 
 
 def pandas() -> Any:
-    """The pandas module (installed with pm4py), imported lazily."""
-    pm4py()
-    return importlib.import_module("pandas")
+    """The pandas module (installed with pm4py), imported lazily — without pm4py (reading a log needs only pandas;
+    importing pm4py takes seconds)."""
+    try:
+        return importlib.import_module("pandas")
+    except ImportError as exc:
+        raise MissingExtraError("pandas", "mining", "Process mining") from exc

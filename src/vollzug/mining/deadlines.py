@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from vollzug.errors import ConfigError
 from vollzug.mining.log import EventLog, Trace
 from vollzug.model.process import OperationalModel
+from vollzug.safe_yaml import load_yaml_file
 
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
@@ -146,14 +147,8 @@ def add_duration(start: dt.datetime, duration: str) -> dt.datetime:
 
 def load_rules(path: str | Path) -> DeadlineRules:
     """Read a deadline rules YAML."""
-    from vollzug.authoring.yaml_io import parse_yaml
-
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read deadline rules: {exc}", file=p) from exc
-    data, lines = parse_yaml(text, p)
+    data, lines = load_yaml_file(p, error=ConfigError)
     try:
         rules = DeadlineRules.model_validate(data)
     except ValidationError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gzip
+import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from vollzug.errors import ConfigError, HostileInputError, InputError
-from vollzug.mining._pm4py import pandas, pm4py, quiet
+from vollzug.mining._pm4py import pandas, quiet
+from vollzug.mining.logsafe import DEFAULT_LOG_LIMITS, LogLimits, read_log_bytes, read_xes_rows
 
 CASE = "case:concept:name"
 ACTIVITY = "concept:name"
@@ -150,54 +151,52 @@ def log_name(path: Path) -> str:
     return path.stem
 
 
-def read_log(path: str | Path, columns: LogColumns | None = None) -> EventLog:
-    """Read an XES, XES.gz or CSV event log; raise :class:`InputError` with file/line for broken input."""
+def read_log(path: str | Path, columns: LogColumns | None = None,
+             limits: LogLimits = DEFAULT_LOG_LIMITS) -> EventLog:
+    """Read an XES, XES.gz or CSV event log; raise :class:`InputError` with file/line for broken input.
+
+    Decompressed size and event count are limited (:class:`~vollzug.mining.logsafe.LogLimits`); a trace without
+    case id or an event without timestamp is an error naming the attribute."""
     p = Path(path)
     cols = columns or LogColumns()
     if not p.is_file():
         raise InputError("file not found", file=p)
     lower = p.name.lower()
     if lower.endswith((".xes", ".xes.gz")):
-        frame = _read_xes(p)
+        frame = _read_xes(p, limits)
         case_key = CASE
     elif lower.endswith((".csv", ".csv.gz")):
-        frame, cols = _read_csv(p, cols)
+        frame, cols = _read_csv(p, cols, limits)
         case_key = cols.case_id
     else:
         raise InputError(f"unsupported event log type (known: {', '.join(LOG_SUFFIXES)})", file=p)
     return _to_event_log(p, frame, cols, case_key)
 
 
-def _refuse_hostile_xml(path: Path) -> None:
-    opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
-    try:
-        with opener(path, "rb") as handle:
-            head: bytes = handle.read(65536)
-    except (OSError, EOFError) as exc:
-        raise InputError(f"cannot read event log: {exc}", file=path) from exc
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-        raise HostileInputError("DTDs and entities are not allowed in event logs", file=path)
-    if b"<log" not in head:
-        raise InputError("not an XES event log (no <log> element at the start)", file=path)
-
-
-def _read_xes(path: Path) -> Any:
-    _refuse_hostile_xml(path)
-    module = pm4py()
-    try:
-        with quiet():
-            frame = module.read_xes(str(path), variant="iterparse")
-    except Exception as exc:  # pm4py raises lxml, KeyError, ValueError … for broken files
-        raise InputError(f"not a readable XES event log: {_first_line(exc)}", file=path) from exc
+def _read_xes(path: Path, limits: LogLimits = DEFAULT_LOG_LIMITS) -> Any:
+    """XES(.gz) through :mod:`vollzug.mining.logsafe` (limits, hardened parser), as a DataFrame with pm4py's
+    column names (trace attributes as ``case:<key>``, dates as UTC timestamps)."""
+    pd = pandas()
+    rows, date_keys = read_xes_rows(path, limits)
+    if not rows:
+        raise InputError("event log has no events", file=path)
+    frame = pd.DataFrame(rows)
+    for column in frame.columns:
+        key = column[5:] if column.startswith("case:") else column
+        if key in date_keys:
+            frame[column] = pd.to_datetime(frame[column], utc=True)
     return frame
 
 
-def _read_csv(path: Path, cols: LogColumns) -> tuple[Any, LogColumns]:
+def _read_csv(path: Path, cols: LogColumns, limits: LogLimits = DEFAULT_LOG_LIMITS) -> tuple[Any, LogColumns]:
     pd = pandas()
 
+    data = read_log_bytes(path, limits)
+    if data.count(b"\n") > limits.max_events + 1:
+        raise HostileInputError(f"refused: more than {limits.max_events} events (the limit)", file=path)
     try:
         with quiet():
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, sep=None, engine="python")
+            frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, sep=None, engine="python")
     except Exception as exc:  # pandas: ParserError, UnicodeDecodeError, EmptyDataError …
         raise InputError(f"not a readable CSV event log: {_first_line(exc)}", file=path) from exc
     frame.columns = [str(c).strip() for c in frame.columns]

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from vollzug.errors import ConfigError
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel
+from vollzug.safe_yaml import line_for, load_yaml_file
 
 MATCH_THRESHOLD = 85.0
 """Minimal rapidfuzz score (0–100) for a label match."""
@@ -66,20 +67,15 @@ class MappingResult(BaseModel):
 
 def load_mapping(path: str | Path) -> ActivityMapping:
     """Read a mapping YAML (``activities:``/``resources:``)."""
-    from vollzug.authoring.yaml_io import parse_yaml
-
     p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read mapping: {exc}", file=p) from exc
-    data, _lines = parse_yaml(text, p)
+    data, lines = load_yaml_file(p, error=ConfigError)
     try:
         return ActivityMapping.model_validate(_stringify(data or {}))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
-        raise ConfigError(f"bad mapping file: {where}: {first['msg']}", file=p) from exc
+        raise ConfigError(f"bad mapping file: {where}: {first['msg']}", file=p,
+                          line=line_for(lines, tuple(first["loc"]))) from exc
 
 
 def _stringify(data: object) -> object:

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from vollzug.model.actors import MunicipalityKind
 from vollzug.model.base import Frozen
+from vollzug.model.lawid import LawId
 
 
 class PopulationCondition(Frozen):
@@ -263,8 +264,8 @@ class LandOption(Frozen):
 class Catalogue(Frozen):
     """Pflichtenkatalog: a procedure's laws decomposed into obligations (e.g. WPG with LWPG NRW)."""
 
-    id: str
-    """Catalogue id, e.g. "WPG", "FZV"."""
+    id: LawId
+    """Catalogue id, e.g. "WPG", "FZV" (letters, digits, ``-``/``_`` parts; never a path)."""
     title: str
     """Title."""
     laws: tuple[Law, ...]

@@ -9,6 +9,7 @@ from pydantic import Field
 
 from vollzug.model.actors import Municipality, OrgUnit, Role, Stakeholder
 from vollzug.model.base import Frozen
+from vollzug.model.lawid import LawId
 from vollzug.model.resources import Resource
 
 FlowNodeType = Literal[
@@ -256,8 +257,8 @@ class OperationalModel(Frozen):
     """Id of the municipality's process."""
     title: str = ""
     """Title, e.g. "Kommunale Wärmeplanung Rheine (IST)"."""
-    law: str | None = None
-    """Catalogue id, e.g. "WPG"."""
+    law: LawId | None = None
+    """Catalogue id, e.g. "WPG" (letters, digits, ``-``/``_`` parts; checked against the catalogue registry)."""
     variant: Variant | None = None
     """IST or SOLL."""
     municipality: Municipality | None = None

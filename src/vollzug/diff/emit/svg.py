@@ -105,8 +105,9 @@ def render(view: XmlView, states: dict[str, str], title: str, scale: float | Non
 
     ``scale`` sets a fixed size (diagram units × scale); None lets the drawing fit the width of its container.
     """
-    boxes = [(i, e["bounds"]) for i, e in view.layout.items() if "bounds" in e]
-    points = [p for e in view.layout.values() for p in e.get("waypoints", [])]
+    # coordinates that are not finite numbers are None (the reader warned, RD005): such shapes are not drawn
+    boxes = [(i, e["bounds"]) for i, e in view.layout.items() if "bounds" in e and None not in e["bounds"]]
+    points = [p for e in view.layout.values() for p in e.get("waypoints", []) if None not in p]
     xs = [b[0] for _i, b in boxes] + [b[0] + b[2] for _i, b in boxes] + [p[0] for p in points]
     ys = [b[1] for _i, b in boxes] + [b[1] + b[3] for _i, b in boxes] + [p[1] for p in points]
     if not xs:
@@ -127,7 +128,7 @@ def render(view: XmlView, states: dict[str, str], title: str, scale: float | Non
     nodes = [item for item in boxes if not is_container(item)]
     edges: list[str] = []
     for ident, entry in view.layout.items():
-        wps = entry.get("waypoints")
+        wps = [p for p in entry.get("waypoints") or () if None not in p]
         if not wps:
             continue
         stroke, _fill = COLOURS[states.get(ident, "same")]
