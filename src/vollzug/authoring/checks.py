@@ -108,13 +108,12 @@ def _step_problems(
 
 
 def _obligation_ids(law: str) -> frozenset[str] | None:
-    """Obligation ids of a catalogue, or None if the catalogue cannot be loaded (the check is then skipped)."""
-    try:
-        from vollzug.law.catalogue import load_law_catalogue
+    """Obligation ids of a catalogue, or None if vollzug has no catalogue for the law (the check is then skipped);
+    a broken catalogue raises (:class:`~vollzug.errors.CatalogueError`), it is never taken for "no catalogue"."""
+    from vollzug.law.catalogue import find_catalogue
 
-        return frozenset(o.id for o in load_law_catalogue(law).obligations)
-    except Exception:  # no law package, no such catalogue, or a broken one: not this check's business
-        return None
+    catalogue = find_catalogue(law)
+    return frozenset(o.id for o in catalogue.obligations) if catalogue is not None else None
 
 
 def check_model(model: OperationalModel, file: Path | None = None,

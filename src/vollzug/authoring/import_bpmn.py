@@ -143,12 +143,10 @@ class _Importer:
         if not catalogue_id:
             return None
         if catalogue_id not in self._catalogues:
-            try:
-                from vollzug.law.catalogue import load_law_catalogue
+            from vollzug.law.catalogue import find_catalogue
 
-                self._catalogues[catalogue_id] = load_law_catalogue(catalogue_id)
-            except Exception:  # no catalogue: citations are kept, obligations are not linked
-                self._catalogues[catalogue_id] = None
+            # no catalogue: citations are kept, obligations are not linked; a broken one raises
+            self._catalogues[catalogue_id] = find_catalogue(catalogue_id)
         return self._catalogues[catalogue_id]
 
     def _obligations(self, step: Step, citations: list[Any]) -> list[str]:
