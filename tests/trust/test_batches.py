@@ -177,3 +177,21 @@ def test_compare_with_worker_processes_excludes_too(tmp_path: Path) -> None:
     document = json.loads(result.stdout)
     assert [Path(x["file"]).parent.name for x in document["excluded"]] == ["zz"]
     assert len(document["comparisons"][0]["towns"]) == 10
+
+
+def test_mine_compare_leaves_out_an_unreadable_log() -> None:
+    from tests.trust.conftest import LOGS
+
+    result = vollzug("mine", "compare", LOGS / "fitting.csv", LOGS / "broken.csv", LOGS / "town-b.csv",
+                     "--labels", "A,X,B", "--format", "json")
+    assert result.returncode == 2, result.stderr
+    document = json.loads(result.stdout)
+    assert list(document["labels"]) == ["A", "B"]  # the broken log's label went with it
+    [excluded] = document["excluded"]
+    assert excluded.startswith(f"{LOGS / 'broken.csv'}:3: ")
+    assert "3 Datei(en): 2 verarbeitet, 1 nicht lesbar und ausgeschlossen." in result.stderr
+    text = vollzug("mine", "compare", LOGS / "fitting.csv", LOGS / "broken.csv", LOGS / "town-b.csv",
+                   "--format", "markdown", "--lang", "en").stdout
+    assert text.index("Excluded logs (unreadable)") < text.index("## ", text.index("Excluded") + 10)
+    fast = vollzug("mine", "compare", LOGS / "fitting.csv", LOGS / "broken.csv", "--fail-fast")
+    assert fast.returncode == 2 and len(fast.stderr.strip().splitlines()) == 1
