@@ -68,9 +68,8 @@ class Batch:
             return None
 
     def add(self, entries: Iterable[Excluded]) -> None:
-        """Entries found elsewhere (e.g. by worker processes), counted as attempted files too."""
-        for entry in entries:
-            self.excluded.append(entry)
+        """Entries found elsewhere (e.g. by worker processes); ``total`` is set by the caller."""
+        self.excluded.extend(entries)
 
     def summary(self, lang: Lang = "de") -> str:
         """The closing line of the run."""

@@ -157,6 +157,9 @@ def _model_files_below(folder: Path) -> list[Path]:
     return [Path(f) for f in sorted(found, key=lambda f: f.split(os.sep))]  # noqa: PTH206  # = Path order
 
 
+model_files_below = _model_files_below
+
+
 def iter_model_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand folders into the model files below them (sorted); files given explicitly are kept as given.
 

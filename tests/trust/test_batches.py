@@ -151,3 +151,47 @@ def test_a_symlink_loop_given_directly_is_one_line(towns: Path) -> None:
         assert result.stderr.strip().splitlines() == [
             f"vollzug: error: {towns / 'loop' / 'a.yaml'}: cannot read: Too many levels of symbolic links"]
 
+
+
+def test_the_whole_miwg_corpus_in_one_run() -> None:
+    """All 35 tools' files at once: the few a reader refuses are listed, every other file is validated."""
+    if not MIWG.is_dir():
+        pytest.fail(f"shared MIWG corpus missing: {MIWG}")
+    total = sum(1 for _ in MIWG.rglob("*.bpmn"))
+    result = vollzug("validate", "--no-xsd", MIWG)
+    excluded = [line for line in result.stderr.splitlines() if line.startswith(str(MIWG))]
+    assert result.returncode == 2 and 0 < len(excluded) < total / 20
+    assert all(line.split(":")[1].isdigit() for line in excluded)  # file:line: reason
+    done = total - len(excluded)
+    assert f"{total} Datei(en): {done} verarbeitet, {len(excluded)} nicht lesbar und ausgeschlossen." in result.stderr
+    assert f"{done} Datei(en) geprüft" in result.stderr
+
+
+def test_compare_with_worker_processes_excludes_too(tmp_path: Path) -> None:
+    towns = tmp_path / "towns"
+    assert vollzug("synth", "--towns", "10", "--from", SOLL, "-o", towns, "-q").returncode == 0
+    (towns / "zz").mkdir()
+    (towns / "zz" / "wpg.yaml").write_text("steps: [\n", encoding="utf-8")
+    result = vollzug("compare", towns, "-r", SOLL, "-j", "2", "--format", "json", "--no-rules", "-q")
+    assert result.returncode == 2, result.stderr
+    document = json.loads(result.stdout)
+    assert [Path(x["file"]).parent.name for x in document["excluded"]] == ["zz"]
+    assert len(document["comparisons"][0]["towns"]) == 10
+
+
+def test_mine_compare_leaves_out_an_unreadable_log() -> None:
+    from tests.trust.conftest import LOGS
+
+    result = vollzug("mine", "compare", LOGS / "fitting.csv", LOGS / "broken.csv", LOGS / "town-b.csv",
+                     "--labels", "A,X,B", "--format", "json")
+    assert result.returncode == 2, result.stderr
+    document = json.loads(result.stdout)
+    assert list(document["labels"]) == ["A", "B"]  # the broken log's label went with it
+    [excluded] = document["excluded"]
+    assert excluded.startswith(f"{LOGS / 'broken.csv'}:3: ")
+    assert "3 Datei(en): 2 verarbeitet, 1 nicht lesbar und ausgeschlossen." in result.stderr
+    text = vollzug("mine", "compare", LOGS / "fitting.csv", LOGS / "broken.csv", LOGS / "town-b.csv",
+                   "--format", "markdown", "--lang", "en").stdout
+    assert text.index("Excluded logs (unreadable)") < text.index("## ", text.index("Excluded") + 10)
+    fast = vollzug("mine", "compare", LOGS / "fitting.csv", LOGS / "broken.csv", "--fail-fast")
+    assert fast.returncode == 2 and len(fast.stderr.strip().splitlines()) == 1

@@ -148,10 +148,13 @@ def test_a_dangling_link_is_refused(work: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "missing").exists()
 
 
-def test_decompose_and_synth_refuse_non_regular_targets(tmp_path: Path) -> None:
+def test_decompose_synth_compare_report_refuse_non_regular_targets(tmp_path: Path) -> None:
     device = _device(tmp_path)
     assert_refused(vollzug("decompose", "WPG", "-m", "Metelen", "-o", device), "character device")
     assert_refused(vollzug("synth", "--towns", "2", "--from", SOLL, "-o", device), "output folder")
+    rheine = MODELS / "ist" / "rheine"
+    assert_refused(vollzug("compare", rheine, "-r", SOLL, "-o", device, "--format", "json"), "output folder")
+    assert_refused(vollzug("report", rheine, "-r", SOLL, "-o", device, "-q"), "output folder")
     assert stat.S_ISCHR(device.lstat().st_mode)
 
 

@@ -38,9 +38,10 @@ def command(paths: tuple[Path, ...], preset: str | None, select: tuple[str, ...]
     batch = Batch(fail_fast=fail_fast)
     result, language = run_check(list(paths), preset=preset, select=_split(select), ignore=_split(ignore),
                                  lang=lang, config_file=config_file, batch=batch)
-    text = get_emitter(fmt)(result, language)
-    if output is not None:
-        write_text_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
+    if result.files or not batch.excluded:  # nothing was readable: the error lines say it all
+        text = get_emitter(fmt)(result, language)
+        if output is not None:
+            write_text_atomic(output, text)
+        else:
+            click.echo(text, nl=False)
     return close_batch(batch, 1 if result.failed else 0, language)

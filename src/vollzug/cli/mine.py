@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.outputs import fail_fast_option
 
 _FORMATS = ["text", "json", "markdown", "html"]
 
@@ -127,20 +128,25 @@ def conform(log: Path, model_path: Path, mapping: Path | None, method: str, dead
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@fail_fast_option
 def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, model_path: Path | None,
             mapping: Path | None, method: str, case_id: str, activity: str, timestamp: str, resource: str | None,
-            label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
-    """Compare several towns' logs of the same procedure side by side. Exit 1 if the logs differ."""
-    from vollzug.cli.outputs import guard
+            label_key: str | None, fmt: str, output: Path | None, lang: str, fail_fast: bool) -> int:
+    """Compare several towns' logs of the same procedure side by side. Exit 1 if the logs differ; exit 2 if a log
+    cannot be read (it is listed and left out, the others are compared; --fail-fast stops at it)."""
+    from vollzug.batch import Batch
+    from vollzug.cli.outputs import close_batch, guard
     from vollzug.mining.pipeline import compare_files
     from vollzug.report.output import progress_bar
 
     guard([*logs, deadlines, model_path, mapping], output)
+    batch = Batch(fail_fast=fail_fast)
     names = [n.strip() for n in labels.split(",")] if labels else []
     steps = len(logs) * (2 if model_path else 1)
     with progress_bar(steps, "Logs", True) as advance:
         result = compare_files(list(logs), _columns(case_id, activity, timestamp, resource, label_key), labels=names,
                                deadlines=deadlines, model=model_path, mapping=mapping,
-                               method=method, progress=advance)  # type: ignore[arg-type]
+                               method=method, progress=advance, batch=batch)  # type: ignore[arg-type]
     _emit(result, fmt, lang, output)
-    return EXIT_FINDINGS if any(r.spread for r in result.activities) or result.edges else EXIT_OK
+    return close_batch(batch, EXIT_FINDINGS if any(r.spread for r in result.activities) or result.edges else EXIT_OK,
+                       lang)  # type: ignore[arg-type]

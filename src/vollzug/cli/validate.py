@@ -67,9 +67,10 @@ def _expand(files: tuple[Path, ...]) -> list[Path]:
 @click.option("--no-xsd", is_flag=True, help="Semantic checks only.")
 @fail_fast_option
 def command(files: tuple[Path, ...], fmt: str, no_xsd: bool, fail_fast: bool) -> int:
-    """Check BPMN FILES: XSD errors, duplicate ids, dangling references, flows between wrong elements,
-    message flows inside one pool. One line per problem: file:line: CODE [id] message. Exit 1 if any error;
-    exit 2 if a file cannot be read (it is reported and left out, the others are checked)."""
+    """Check BPMN FILES (folders: the BPMN files below them): XSD errors, duplicate ids, dangling references,
+    flows between wrong elements, message flows inside one pool. One line per problem: file:line: CODE [id]
+    message. Exit 1 if any error; exit 2 if a file cannot be read (it is reported and left out, the others are
+    checked)."""
     from vollzug.batch import Batch, require_files
     from vollzug.bpmn.validate import validate_file
 

