@@ -108,3 +108,15 @@ def test_bpmn_moddle_reads_the_reference_without_warnings(wpg: tuple[Path, Path,
 def test_bpmn_js_draws_every_reference_element(wpg: tuple[Path, Path, object], tmp_path: Path) -> None:
     result = viewer_check([wpg[0]], screenshot_dir=tmp_path)[str(wpg[0])]
     assert result["warnings"] == [] and result["missing"] == [], result
+
+
+def test_a_broken_model_is_left_out_and_reported(tmp_path: Path) -> None:
+    for town in TOWNS[:3]:
+        (tmp_path / f"{town.name}.yaml").write_bytes((town / "wpg.yaml").read_bytes())
+    (tmp_path / "kaputt.bpmn").write_text("<definitions", encoding="utf-8")
+    target = tmp_path / "out" / "ref.bpmn"
+    proc = subprocess.run([sys.executable, "-m", "vollzug", "reference", str(tmp_path), "-o", str(target)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert "kaputt.bpmn" in proc.stderr and "Traceback" not in proc.stderr
+    assert target.is_file() and "aus 3 Modellen" in proc.stdout

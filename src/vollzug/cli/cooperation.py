@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from vollzug.cli.errors import EXIT_ERROR, EXIT_OK
+from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 
 
 @click.command("cooperation")
@@ -23,16 +24,16 @@ from vollzug.cli.errors import EXIT_ERROR, EXIT_OK
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of stdout.")
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@fail_fast_option
 def command(towns: tuple[Path, ...], reference: Path, max_fte: float, size_ratio: float, law: str | None, fmt: str,
-            output: Path | None, lang: str) -> int:
+            output: Path | None, lang: str, fail_fast: bool) -> int:
     """List groups of TOWNS that perform the same reference steps with the same kind of unit and small staff
     shares — candidates for a shared service."""
     from vollzug.reference.coop_run import run_cooperation
 
-    text, excluded = run_cooperation(list(towns), reference, max_fte=max_fte, size_ratio=size_ratio, law=law,
-                                     fmt=fmt, lang=lang, output=output)
+    guard([*towns, reference], output)
+    text, batch = run_cooperation(list(towns), reference, max_fte=max_fte, size_ratio=size_ratio, law=law,
+                                  fmt=fmt, lang=lang, output=output, fail_fast=fail_fast)
     if output is None:
         click.echo(text, nl=False)
-    for problem in excluded:
-        click.echo(problem, err=True)
-    return EXIT_ERROR if excluded else EXIT_OK
+    return close_batch(batch, EXIT_OK, "en" if lang == "en" else "de")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from vollzug.cli.errors import EXIT_ERROR, EXIT_OK
+from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 
 
 @click.command("reference")
@@ -20,13 +21,16 @@ from vollzug.cli.errors import EXIT_ERROR, EXIT_OK
               help="Support table per step and distance per model (.csv or .json).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@fail_fast_option
 def command(models: tuple[Path, ...], output: Path, min_support: int | None, law: str | None, table: Path | None,
-            fmt: str, lang: str) -> int:
+            fmt: str, lang: str, fail_fast: bool) -> int:
     """Merge the activities of MODELS (files or folders; ours or any BPMN) into one reference process."""
     from vollzug.reference.run import run_reference
 
-    result = run_reference(list(models), output, min_support=min_support, law=law, table=table, lang=lang)
+    guard(models, output)
+    if table is not None:
+        guard((), table)
+    result = run_reference(list(models), output, min_support=min_support, law=law, table=table, lang=lang,
+                           fail_fast=fail_fast)
     click.echo(result.render(fmt, lang), nl=False)
-    for problem in result.excluded:
-        click.echo(problem, err=True)
-    return EXIT_ERROR if result.excluded else EXIT_OK
+    return close_batch(result.batch, EXIT_OK, "en" if lang == "en" else "de")

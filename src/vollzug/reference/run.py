@@ -7,8 +7,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vollzug.errors import ConfigError, InputError, VollzugError
+from vollzug.batch import Batch, require_files
+from vollzug.errors import ConfigError, InputError
 from vollzug.fileio import write_bytes_atomic
+from vollzug.i18n import Lang
 from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
 from vollzug.output.csvsafe import Cell, to_csv
@@ -40,14 +42,15 @@ class ReferenceResult:
     distances: list[Distance]
     agreement: float | None
     written: list[Path] = field(default_factory=list)
-    excluded: list[str] = field(default_factory=list)
+    batch: Batch = field(default_factory=Batch)
 
     def render(self, fmt: str, lang: str) -> str:
         """The summary as text or JSON."""
         if fmt == "json":
             data = {"kind": "reference", "models": self.keys, "min_support": self.min_support,
                     "order_agreement": self.agreement, "steps": [dataclasses.asdict(r) for r in self.rows],
-                    "distances": [dataclasses.asdict(d) for d in self.distances], "excluded": self.excluded}
+                    "distances": [dataclasses.asdict(d) for d in self.distances],
+                    "excluded": [str(e) for e in self.batch.excluded]}
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         from babel.numbers import format_percent
 
@@ -88,19 +91,19 @@ def _cell(value: object) -> Cell:
 
 
 def run_reference(paths: list[Path], output: Path, *, min_support: int | None = None, law: str | None = None,
-                  table: Path | None = None, lang: str = "de") -> ReferenceResult:
-    """Load, merge, write; unreadable files are reported and left out."""
+                  table: Path | None = None, lang: str = "de", fail_fast: bool = False) -> ReferenceResult:
+    """Load, merge, write; unreadable files are reported and left out (see :class:`~vollzug.batch.Batch`)."""
     declare_inputs(paths)  # the output layer then refuses -o/--table onto any of them
-    files = iter_model_files(paths)
+    language: Lang = "en" if lang == "en" else "de"
+    files = require_files(iter_model_files(paths), paths, language)
     models: list[tuple[str, OperationalModel]] = []
-    excluded: list[str] = []
+    batch = Batch(fail_fast=fail_fast)
     used: set[str] = set()
     for file in files:
-        try:
-            model = load_model(file).model
-        except VollzugError as exc:
-            excluded.append(f"{exc}")
+        loaded = batch.attempt(file, lambda f=file: load_model(f))  # type: ignore[misc]
+        if loaded is None:
             continue
+        model = loaded.model
         if law is not None and model.law != law:
             continue
         models.append((_key(file, model, used), model))
@@ -118,4 +121,4 @@ def run_reference(paths: list[Path], output: Path, *, min_support: int | None = 
     if table is not None:
         write_bytes_atomic(table, _table_bytes(table, rows, dists))
         written.append(table)
-    return ReferenceResult(clusters, keys, k, rows, dists, order_agreement(clusters), written, excluded)
+    return ReferenceResult(clusters, keys, k, rows, dists, order_agreement(clusters), written, batch)
