@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 from pydantic import BaseModel, TypeAdapter
 
+from vollzug.bpmn.spec import VZ_NS
 from vollzug.model.actors import Municipality, OrgUnit, Population, Role, Stakeholder
 from vollzug.model.process import (
     DataObject,
@@ -29,7 +30,6 @@ from vollzug.model.process import (
 )
 from vollzug.model.resources import Resource
 
-VZ_NS = "urn:vollzug:bpmn:1.0"
 VZ = f"{{{VZ_NS}}}"
 VZ_PREFIX = "vz"
 
