@@ -19,14 +19,14 @@ LINT = ("bpmnlint@11",)
 """bpmnlint with its recommended rules (12.0 depends on a package missing from the registry)."""
 
 
-class NodeMissing(RuntimeError):
+class NodeMissingError(RuntimeError):
     """node/npm not on PATH, or npm could not install the packages."""
 
 
 def node_dir(packages: tuple[str, ...]) -> Path:
     """A folder with ``packages`` installed (an ES-module package.json, ``node_modules``); installed on first use."""
     if shutil.which("node") is None or shutil.which("npm") is None:
-        raise NodeMissing("node/npm not on PATH")
+        raise NodeMissingError("node/npm not on PATH")
     base = Path(os.environ.get("VOLLZUG_BENCH_NODE", Path.home() / ".cache" / "vollzug-bench" / "node"))
     target = base / hashlib.sha256(" ".join(sorted(packages)).encode()).hexdigest()[:12]
     stamp = target / ".installed"
@@ -39,7 +39,7 @@ def node_dir(packages: tuple[str, ...]) -> Path:
         subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *packages], cwd=target, check=True,
                        capture_output=True)
     except (OSError, subprocess.CalledProcessError) as exc:
-        raise NodeMissing(f"npm install {' '.join(packages)} failed: {exc}") from exc
+        raise NodeMissingError(f"npm install {' '.join(packages)} failed: {exc}") from exc
     stamp.write_text(" ".join(packages), encoding="utf-8")
     return target
 

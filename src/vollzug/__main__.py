@@ -1,6 +1,8 @@
-"""``python -m vollzug``."""
+"""``python -m vollzug`` (the same entry point as the ``vollzug`` console script)."""
 
-from vollzug.cli.main import main
+import sys
+
+from vollzug.cli.entry import main
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
