@@ -5,4 +5,5 @@ import sys
 from vollzug.cli.entry import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    sys.exit(code if isinstance(code, int) else 0)
