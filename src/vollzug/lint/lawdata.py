@@ -7,7 +7,7 @@ Law-specific knowledge lives in data, never in Python: the catalogue (``rules/<l
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -22,7 +22,9 @@ from vollzug.model.law import Catalogue, Obligation
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    __field_docs__: ClassVar[bool] = True
+    """Field docstrings become JSON Schema text (added when a schema is made: :mod:`vollzug.schema_docs`)."""
 
 
 class NotificationChecks(_Data):

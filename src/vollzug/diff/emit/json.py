@@ -21,7 +21,9 @@ _INDENT = 2
 
 def schema() -> dict[str, Any]:
     """The published JSON Schema of the diff result."""
-    out = DiffResult.model_json_schema(mode="serialization")
+    from vollzug.schema_docs import json_schema
+
+    out = json_schema(DiffResult, mode="serialization")
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     out["$id"] = "urn:vollzug:schema:diff:1"
     return out
