@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path
@@ -85,3 +86,38 @@ def test_open_atomic_reports_an_unwritable_folder(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError), open_atomic(blocker / "diff.json") as handle:
         handle.write(b"never")
+
+
+def _chain(n: int, relabel_every: int) -> str:
+    bpmn = "http://www.omg.org/spec/BPMN/20100524/MODEL"
+    nodes = [("S", "startEvent", "Start")]
+    nodes += [(f"T{i}", "task", f"Schritt {i}" + (" neu" if relabel_every and i % relabel_every == 0 else ""))
+              for i in range(n)]
+    nodes.append(("E", "endEvent", "Ende"))
+    body = [f'<{kind} id="{i}" name="{label}"/>' for i, kind, label in nodes]
+    body += [f'<sequenceFlow id="F{k}" sourceRef="{a[0]}" targetRef="{b[0]}"/>'
+             for k, (a, b) in enumerate(itertools.pairwise(nodes))]
+    return (f'<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="{bpmn}" id="D" targetNamespace="urn:t">'
+            f'<process id="P">{"".join(body)}</process></definitions>')
+
+
+def test_streaming_never_holds_the_whole_document(tmp_path: Path) -> None:
+    """Peak Python allocation while writing a 2,000-step diff stays far below the size of its JSON (the whole dump
+    would need the full string and the full dict at once)."""
+    import tracemalloc
+
+    left, right = tmp_path / "l.bpmn", tmp_path / "r.bpmn"
+    left.write_text(_chain(2000, 0), encoding="utf-8")
+    right.write_text(_chain(2000, 2), encoding="utf-8")
+    result = diff_files(left, right, DiffOptions(match="id"))
+    target = tmp_path / "d.json"
+    tracemalloc.start()
+    try:
+        with target.open("wb") as handle:
+            streamer("json")(result, EmitContext(), handle)  # type: ignore[misc]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    size = target.stat().st_size
+    assert size > 500_000 and peak < size / 3, (size, peak)
+    assert target.read_bytes() == _whole(result)
