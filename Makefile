@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpora
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-deps browser-deps js-deps demo test conformance bench lint clean
+.PHONY: setup system-deps browser-deps js-deps demo test conformance bench bench-smoke lint clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -43,6 +43,9 @@ conformance: setup
 
 bench: setup
 	$(PY) benchmarks/run_all.py
+
+bench-smoke: setup
+	$(PY) benchmarks/run_all.py --smoke
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -1,6 +1,7 @@
 """Benchmark of ``vollzug check`` on the example models: wall time, and findings per rule family and per town.
 
-Run: ``.venv/bin/python benchmarks/bench_check.py [PATH ...] [--repeat N]`` (default: models/, 5 repetitions).
+Run: ``.venv/bin/python benchmarks/bench_check.py [PATH ...] [--repeat N]`` (default: models/, 5 repetitions);
+``--smoke``: one SOLL model, one repetition (CI).
 Prints figures only; nothing here is asserted.
 """
 
@@ -12,18 +13,21 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from vollzug.lint.engine import Engine, looks_like_model
+from vollzug.lint.engine import Engine
 from vollzug.lint.registry import FAMILIES
-from vollzug.loader import iter_model_files, load_model
+from vollzug.loader import iter_model_files, load_model, looks_like_model
 
 REPO = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", default=[str(REPO / "models")])
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--smoke", action="store_true", help="one SOLL model, one repetition (CI)")
     args = parser.parse_args()
+    if args.smoke:
+        args.paths, args.repeat = [str(REPO / "models" / "soll" / "wpg-kreis-steinfurt.yaml")], 1
 
     start = time.perf_counter()
     engine = Engine()

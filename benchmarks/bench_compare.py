@@ -17,6 +17,7 @@ Usage::
     python benchmarks/bench_compare.py                       # the default table (several minutes for 10,754)
     python benchmarks/bench_compare.py --cases cli:yaml:24:1:rules,cli:yaml:396:2:norules
     python benchmarks/bench_compare.py --cases engine:10754:1,pairwise:396
+    python benchmarks/bench_compare.py --smoke               # 3 towns per kind of case, seconds (CI)
 
 A ``cli`` case is ``cli:<yaml|bpmn>:<N>:<jobs>:<rules|norules>``. Goal: 10,754 towns < 60 s and < 2 GB.
 """
@@ -190,7 +191,18 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="Folder for the synthetic towns (reused).")
     parser.add_argument("--json", type=Path, default=None, help="Also write the rows as JSON.")
     parser.add_argument("--case", help=argparse.SUPPRESS)
+    parser.add_argument("--smoke", action="store_true", help="3 towns per kind of case, in a temporary folder (CI)")
     args = parser.parse_args()
+    if args.smoke and not args.case:
+        args.cases = "cli:yaml:3:1:rules,engine:3:1,pairwise:3"
+        with tempfile.TemporaryDirectory(prefix="vollzug-bench-compare-") as tmp:
+            args.data = Path(tmp)
+            _run(args)
+        return
+    _run(args)
+
+
+def _run(args: argparse.Namespace) -> None:
     if args.case:
         print(json.dumps(run_case(args.case, args.data)))
         return

@@ -1,7 +1,8 @@
 """Speed: bpmn-js-differ (Node) vs ``vollzug diff --match id`` (in-process) on the bpmn-js-differ fixture pairs.
 
-Usage: ``python benchmarks/bench_diff.py [CORPORA_DIR]`` (default ``/work/shared/corpora``). Installs
-bpmn-js-differ 3.2.0 and bpmn-moddle from npm into a temporary folder, times "parse both files + diff" in a loop
+Usage: ``python benchmarks/bench_diff.py [CORPORA_DIR] [--smoke]`` (default ``/work/shared/corpora``; ``--smoke``:
+three fixture pairs, one short loop, CI). Installs bpmn-js-differ 3.2.0 and bpmn-moddle from npm into a cache folder
+(``benchmarks/_node.py``, once), times "parse both files + diff" in a loop
 inside Node (reading both files from disk each time, as we do), times the same for vollzug in a loop inside Python
 (read and parse both files incl. our BPMN reader, domain model and XML view, match by id, diff, similarity and
 behavioural profile), and prints milliseconds per diff, the per-pair ratio and the median ratio side by side. Both
@@ -11,13 +12,15 @@ counts (the machine may be shared, and noise only ever adds time). Figures only;
 
 from __future__ import annotations
 
+import argparse
 import json
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+import _node
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -70,12 +73,11 @@ console.log(JSON.stringify(out));
 """
 
 
-def _install(work: Path) -> None:
-    """bpmn-js-differ and bpmn-moddle from npm into ``work`` (a temporary folder)."""
-    (work / "package.json").write_text('{"name": "bench", "private": true, "type": "module"}', encoding="utf-8")
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", "bpmn-js-differ@3.2.0",
-                    "bpmn-moddle@9"], cwd=work, check=True, capture_output=True)
-    (work / "bench.mjs").write_text(NODE_SCRIPT, encoding="utf-8")
+def _install() -> Path:
+    """The folder with bpmn-js-differ and bpmn-moddle from npm (installed once) and the timing script."""
+    work = _node.node_dir(_node.DIFFER)
+    _node.script(work, "bench.mjs", NODE_SCRIPT)
+    return work
 
 
 def _node_times(work: Path, corpus: Path, pairs: list[tuple[str, str]]) -> dict[str, float]:
@@ -149,7 +151,13 @@ def _report(title: str, keys: list[str], node: dict[str, float], ours: dict[str,
 
 def main(argv: list[str]) -> int:
     """Time both tools on the bpmn-js-differ fixture pairs and on MIWG export/roundtrip pairs."""
-    corpora = Path(argv[1]) if len(argv) > 1 else Path("/work/shared/corpora")
+    global MIN_SECONDS, ROUNDS, PASSES  # the smoke run shortens the loops
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    parser.add_argument("corpora", nargs="?", type=Path, default=Path("/work/shared/corpora"))
+    parser.add_argument("--smoke", action="store_true", help="three fixture pairs, one short loop (CI)")
+    args = parser.parse_args(argv[1:])
+    corpora = args.corpora
     if not (corpora / "bpmn-js-differ" / "expected.json").is_file():
         print(f"bench_diff: skipped, no bpmn-js-differ corpus under {corpora} (give the corpora folder as argument)")
         return 0
@@ -157,18 +165,19 @@ def main(argv: list[str]) -> int:
     fixtures = list(dict.fromkeys((f"bpmn-js-differ/{c['before']}", f"bpmn-js-differ/{c['after']}")
                                   for c in spec["cases"]))
     miwg = _miwg_pairs(corpora) if (corpora / "miwg").is_dir() else []
+    if args.smoke:
+        fixtures, miwg, MIN_SECONDS, ROUNDS, PASSES = fixtures[:3], [], 0.01, 1, 1
     pairs = fixtures + miwg
     node_runs: list[dict[str, float]] = []
     our_runs: list[dict[str, float]] = []
-    with tempfile.TemporaryDirectory(prefix="vollzug-bench-") as tmp:
-        try:
-            _install(Path(tmp))
-        except (OSError, subprocess.CalledProcessError) as exc:
-            print(f"bench_diff: could not install bpmn-js-differ from npm ({exc})", file=sys.stderr)
-            return 1
-        for _ in range(PASSES):  # take turns, so that load from other processes hits both alike
-            node_runs.append(_node_times(Path(tmp), corpora, pairs))
-            our_runs.append(_our_times(corpora, pairs))
+    try:
+        work = _install()
+    except _node.NodeMissingError as exc:
+        print(f"bench_diff: could not install bpmn-js-differ from npm ({exc})", file=sys.stderr)
+        return 1
+    for _ in range(PASSES):  # take turns, so that load from other processes hits both alike
+        node_runs.append(_node_times(work, corpora, pairs))
+        our_runs.append(_our_times(corpora, pairs))
     node, ours = _best(node_runs), _best(our_runs)
     _report(f"bpmn-js-differ's own fixture pairs ({len(fixtures)} distinct pairs of the {len(spec['cases'])} spec "
             "cases; small files)", [f"{a} -> {b}" for a, b in fixtures], node, ours)

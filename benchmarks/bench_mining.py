@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/bench_mining.py [/work/shared/corpora/logs/bpic2015] [--align-budget 60]
-                                                [--no-align] [--tracemalloc]
+                                                [--no-align] [--tracemalloc] [--smoke]
 
 Prints per stage and town: wall time, CPU time (user + system of this process; other work on the machine inflates
 wall time, not CPU time), peak RSS of the process so far (``resource.getrusage``) and, with ``--tracemalloc``, the
@@ -64,8 +64,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--align-budget", type=float, default=60.0, help="seconds of alignments per town")
     parser.add_argument("--no-align", action="store_true", help="token replay only")
     parser.add_argument("--tracemalloc", action="store_true", help="Python allocation peak per stage (slower)")
+    parser.add_argument("--smoke", action="store_true", help="two small test logs, no alignments (CI)")
     args = parser.parse_args(argv)
     files = [args.corpus / f"BPIC15_{i}.xes.gz" for i in range(1, 6)]
+    if args.smoke:
+        files = [ROOT / "tests" / "fixtures" / "logs" / name for name in ("fitting.xes", "deviating.csv")]
+        args.no_align = True
     missing = [f for f in files if not f.is_file()]
     if missing:
         print(f"ERROR: {missing[0]} not found", file=sys.stderr)
@@ -82,7 +86,7 @@ def main(argv: list[str]) -> int:
     rules = list(load_rules(RULES / "deadlines.yaml").rules)
     total_wall, total_cpu = time.perf_counter(), _cpu()
     logs, tokens, aligned, discovered = [], {}, {}, {}
-    labels = [f"Gemeente {i}" for i in range(1, 6)]
+    labels = [f"Gemeente {i}" for i in range(1, len(files) + 1)]
     for path, label in zip(files, labels, strict=True):
         print(f"{label} ({path.name})", flush=True)
         log: Any = stage("read", lambda p=path: read_log(p), args.tracemalloc)

@@ -1,6 +1,9 @@
-"""``python -m vollzug``."""
+"""``python -m vollzug`` (the same entry point as the ``vollzug`` console script)."""
 
-from vollzug.cli.main import main
+import sys
+
+from vollzug.cli.entry import main
 
 if __name__ == "__main__":
-    main()
+    code = main()
+    sys.exit(code if isinstance(code, int) else 0)

@@ -8,6 +8,7 @@ from pydantic import TypeAdapter, ValidationError
 from vollzug.model import Catalogue, OperationalModel, Step
 from vollzug.model.law import Obligation
 from vollzug.model.resources import BudgetResource, Resource, StaffResource
+from vollzug.schema_docs import json_schema
 
 
 def _model() -> OperationalModel:
@@ -72,7 +73,7 @@ def test_two_accountables_load_so_rules_can_report_them() -> None:
 
 def test_json_schema_has_a_description_for_every_field() -> None:
     for root in (OperationalModel, Catalogue):
-        schema = root.model_json_schema()
+        schema = json_schema(root)
         for name, definition in schema.get("$defs", {}).items():
             for field, spec in definition.get("properties", {}).items():
                 assert spec.get("description"), f"{name}.{field} has no docstring"

@@ -62,7 +62,8 @@ def _check(result: DiffResult, expected: dict[str, Any]) -> None:
 def test_fixture_case(case: Path) -> None:
     expected = yaml.safe_load((case / "expected.yaml").read_text(encoding="utf-8"))
     left, right = case_files(case)
-    result = diff_files(left, right, DiffOptions(match=expected.get("match", "auto")))
+    result = diff_files(left, right, DiffOptions(match=expected.get("match", "auto"),
+                                                 extensions=expected.get("extensions", "fold")))
     _check(result, expected)
 
 

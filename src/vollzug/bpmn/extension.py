@@ -18,6 +18,7 @@ from lxml import etree
 from pydantic import BaseModel, TypeAdapter
 
 from vollzug.bpmn.safe_xml import attributes
+from vollzug.bpmn.spec import VZ_NS
 from vollzug.model.actors import Municipality, OrgUnit, Population, Role, Stakeholder
 from vollzug.model.process import (
     DataObject,
@@ -30,7 +31,6 @@ from vollzug.model.process import (
 )
 from vollzug.model.resources import Resource
 
-VZ_NS = "urn:vollzug:bpmn:1.0"
 VZ = f"{{{VZ_NS}}}"
 VZ_PREFIX = "vz"
 

@@ -16,6 +16,8 @@ BPMNDI_NS = "http://www.omg.org/spec/BPMN/20100524/DI"
 DC_NS = "http://www.omg.org/spec/DD/20100524/DC"
 DI_NS = "http://www.omg.org/spec/DD/20100524/DI"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+VZ_NS = "urn:vollzug:bpmn:1.0"
+"""vollzug's own extension namespace (prefix ``vz``; encoded and decoded in :mod:`vollzug.bpmn.extension`)."""
 STANDARD_NS: frozenset[str] = frozenset({BPMN_NS, BPMNDI_NS, DC_NS, DI_NS})
 """Namespaces of the OMG BPMN 2.0 / DD specifications; any other namespace is foreign (vendor or ours)."""
 

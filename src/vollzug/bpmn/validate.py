@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 from lxml import etree
 
 from vollzug.bpmn.document import BpmnDocument, BpmnElement
-from vollzug.bpmn.extension import VZ_NS
 from vollzug.bpmn.safe_xml import BPMN_NS
+from vollzug.bpmn.spec import VZ_NS
 from vollzug.diagnostics import Diagnostic
 
 XSD_DIR = Path(__file__).with_name("xsd")

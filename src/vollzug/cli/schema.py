@@ -17,4 +17,6 @@ _SCHEMAS: dict[str, type[BaseModel]] = {"model": OperationalModel, "catalogue": 
 @click.argument("which", type=click.Choice(sorted(_SCHEMAS)), default="model")
 def command(which: str) -> None:
     """Print the JSON Schema of an operational model (default) or a law catalogue."""
-    click.echo(json.dumps(_SCHEMAS[which].model_json_schema(), indent=2, ensure_ascii=False))
+    from vollzug.schema_docs import json_schema
+
+    click.echo(json.dumps(json_schema(_SCHEMAS[which]), indent=2, ensure_ascii=False))

@@ -6,7 +6,7 @@ id *on its side* (``id``; for changed entries also ``left_id`` when matching pai
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,7 +24,9 @@ Relation = Literal["sequence", "reverse", "parallel", "exclusive", "loop"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    __field_docs__: ClassVar[bool] = True
+    """Field docstrings become JSON Schema text (added when a schema is made: :mod:`vollzug.schema_docs`)."""
 
 
 class Text(_Record):

@@ -27,6 +27,7 @@ from vollzug.diff.changes import (
     Text,
 )
 from vollzug.diff.elements import REF_PATHS, Element, index_model
+from vollzug.diff.extensions import ExtensionMode, fold
 from vollzug.diff.similarity import similarity
 from vollzug.diff.xmlview import XmlView
 from vollzug.gcpause import gc_paused
@@ -71,6 +72,8 @@ class DiffOptions:
     left_label: str = "IST"
     right_label: str = "SOLL"
     threshold: float = 0.5
+    extensions: ExtensionMode = "fold"
+    """Vendor extension changes: one entry per element (fold), every path (show), or left out (ignore)."""
 
 
 _NODE_TYPES: frozenset[str] = frozenset(get_args(FlowNodeType))
@@ -276,6 +279,18 @@ def _behaviour(left: OperationalModel, right: OperationalModel, acts: list[tuple
     return out
 
 
+def _fold_extensions(changed: dict[str, Changed], mode: ExtensionMode) -> dict[str, Changed]:
+    """The changed elements with their vendor extension changes folded or dropped (see :mod:`.extensions`)."""
+    if mode == "show":
+        return changed
+    out: dict[str, Changed] = {}
+    for key, entry in changed.items():
+        attrs = fold(entry.attrs, mode)
+        if attrs:
+            out[key] = entry if attrs is entry.attrs else entry.model_copy(update={"attrs": attrs})
+    return out
+
+
 @gc_paused
 def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> DiffResult:
     """Compare two sides."""
@@ -324,6 +339,7 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
               + deltas.message_flow_deltas(flows(ri, handler.added), flows(li, handler.removed))
               + deltas.step_deltas(step_pairs, step_map))
     added, removed = handler.added, handler.removed
+    changed = _fold_extensions(handler.changed, opts.extensions)
     return DiffResult(
         left_label=opts.left_label, right_label=opts.right_label,
         left_file=str(left.path or ""), right_file=str(right.path or ""), match_mode=opts.match,
@@ -332,7 +348,7 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         unmatched_right=tuple(sorted(set(rsteps) - matched_right)),
         added=tuple(added[k] for k in sorted(added)),
         removed=tuple(removed[k] for k in sorted(removed)),
-        changed=tuple(handler.changed[k] for k in sorted(handler.changed)),
+        changed=tuple(changed[k] for k in sorted(changed)),
         layout_changed=tuple(handler.layout[k] for k in sorted(handler.layout)),
         reconnected=tuple(_reconnected(li, ri, mapping, opts.match == "id")),
         responsibility_shifts=tuple(deltas.responsibility_shifts(lm, rm, pairs, lane_map)),
@@ -341,7 +357,7 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         domain_deltas=tuple(domain),
         behaviour_deltas=tuple(_behaviour(lm, rm, acts, differing, opts)),
         similarity=similarity(lm, rm, matches, lprof, rprof, len(acts), len(differing)),
-        equal=not (added or removed or handler.changed or handler.layout),
+        equal=not (added or removed or changed or handler.layout),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,7 +20,9 @@ FAILING: frozenset[str] = frozenset({"error", "warning"})
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    __field_docs__: ClassVar[bool] = True
+    """Field docstrings become JSON Schema text (added when a schema is made: :mod:`vollzug.schema_docs`)."""
 
 
 class Text(_Record):

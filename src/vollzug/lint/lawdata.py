@@ -7,7 +7,7 @@ Law-specific knowledge lives in data, never in Python: the catalogue (``rules/<l
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -21,7 +21,9 @@ from vollzug.safe_yaml import load_yaml_file
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    __field_docs__: ClassVar[bool] = True
+    """Field docstrings become JSON Schema text (added when a schema is made: :mod:`vollzug.schema_docs`)."""
 
 
 class NotificationChecks(_Data):

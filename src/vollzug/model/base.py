@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -11,6 +13,7 @@ class Frozen(BaseModel):
     model_config = ConfigDict(
         frozen=True,
         extra="forbid",
-        use_attribute_docstrings=True,
         populate_by_name=True,
     )
+    __field_docs__: ClassVar[bool] = True
+    """Field docstrings become JSON Schema text (added when a schema is made: :mod:`vollzug.schema_docs`)."""

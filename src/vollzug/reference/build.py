@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from lxml import etree
 
 from vollzug.authoring.build import build_tree
-from vollzug.bpmn.extension import VZ, VZ_NS
+from vollzug.bpmn.extension import VZ
+from vollzug.bpmn.spec import VZ_NS
 from vollzug.model.actors import OrgUnit
 from vollzug.model.process import OperationalModel, SequenceFlow, Step
 from vollzug.model.resources import BudgetResource, StaffResource

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from vollzug.i18n import Lang
 
@@ -35,6 +35,21 @@ EMITTERS: dict[str, str] = {
     "bpmn": "vollzug.diff.emit.bpmn:emit",
 }
 """Format name → ``module:function``."""
+
+
+STREAMERS: dict[str, str] = {
+    "json": "vollzug.diff.emit.json:write",
+}
+"""Format name → ``module:function`` writing the output into a binary file piece by piece (for huge diffs)."""
+
+
+def streamer(fmt: str) -> Callable[[DiffResult, EmitContext, BinaryIO], None] | None:
+    """The streaming writer of a format, or None if the format is only produced whole (see :func:`emitter`)."""
+    if fmt not in STREAMERS:
+        return None
+    module, func = STREAMERS[fmt].split(":")
+    found: Callable[[DiffResult, EmitContext, BinaryIO], None] = getattr(importlib.import_module(module), func)
+    return found
 
 
 def emitter(fmt: str) -> Callable[[DiffResult, EmitContext], bytes]:
