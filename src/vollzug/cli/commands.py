@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "compare": ("vollzug.cli.compare", "Compare many towns against a reference: matrices, clustering."),
     "report": ("vollzug.cli.report", "Write gap reports (HTML, Markdown, XLSX, CSV, JSON)."),
     "synth": ("vollzug.cli.synth", "Generate synthetic towns from a reference model."),
+    "templates": ("vollzug.cli.templates", "Element templates for the Camunda Modeler from a law catalogue."),
     "mine": ("vollzug.cli.mine", "Process mining on event logs: discover, conform, compare."),
 }
 
