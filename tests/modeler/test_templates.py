@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from tests.authoring.bpmnjs import JS_DIR, validate_templates
 from vollzug.authoring.build import build_bpmn
 from vollzug.authoring.yaml_io import load_yaml_model
-from vollzug.bpmn.to_model import model_from_document
 from vollzug.bpmn.document import read_bpmn_bytes
+from vollzug.bpmn.to_model import model_from_document
 from vollzug.cli.main import cli
 from vollzug.law.catalogue import load_catalogue
 
