@@ -62,7 +62,7 @@
   }
 
   function row(dl, label, value) {
-    if (value === undefined || value === null || value === "") { return; }
+    if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) { return; }
     dl.appendChild(el("dt", null, label));
     var dd = el("dd");
     if (Array.isArray(value)) {
