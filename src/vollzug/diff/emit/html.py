@@ -70,9 +70,14 @@ def emit(result: DiffResult, ctx: EmitContext) -> bytes:
         items = "".join(f"<li><pre>{escape(line)}</pre></li>" for line in section.lines)
         body.append(f'<section class="{escape(section.key)}"><h2>{escape(section.heading)}</h2><ul>{items}</ul>'
                     f"</section>")
+    from vollzug.diff.emit.interactive import CSP
+    from vollzug.diff.emit.interactive import section as interactive_section
+
+    interactive, extra_head = interactive_section(result, ctx)
     page = (f'<!DOCTYPE html>\n<html lang="{ctx.lang}"><head><meta charset="utf-8">'
-            f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-            f"<h1>{escape(title)}</h1><p class=\"legend\">{legend}</p>"
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}"><link rel="icon" href="data:,">'
+            f"<title>{escape(title)}</title><style>{_CSS}</style>{extra_head}</head><body>"
+            f"<h1>{escape(title)}</h1>{interactive}<p class=\"legend\">{legend}</p>"
             f'<div class="diagrams">{"".join(overview)}</div>'
             f'<details open><summary>{escape(_FULL_SIZE(ctx.lang))}</summary>'
             f'<div class="diagrams full">{"".join(full)}</div></details>{"".join(body)}</body></html>\n')

@@ -76,6 +76,11 @@ def safe_json(value: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def inline_record(key: str, value: object) -> Markup:
+    """Diagram data inside the page (single-file outputs such as ``vollzug diff --format html``)."""
+    return Markup(f'<script type="application/json" class="vz-diagram" data-key="{key}">{safe_json(value)}</script>')
+
+
 def js_record(key: str, value: object) -> bytes:
     """A diagram data file: ``window.vzDiagrams[key] = …;``."""
     return f"window.vzDiagrams=window.vzDiagrams||{{}};window.vzDiagrams[{safe_json(key)}]={safe_json(value)};\n" \
@@ -142,11 +147,12 @@ def diagram_files(comparison: Comparison, towns: list[TownResult], ctx: ReportCo
 
 
 def page_data(comparison_obligations: dict[str, dict[str, Any]], norms: dict[str, str], lang: Lang,
-              folder: str = DIAGRAM_DIR) -> Markup:
+              folder: str = DIAGRAM_DIR, texts_override: dict[str, str] | None = None) -> Markup:
     """The page's ``<script type="application/json" id="vz-data">``: texts, obligations, norm texts, descriptor."""
     from vollzug.bpmn.moddle import moddle_descriptor
 
     texts: dict[str, Any] = {k: m(lang) for k, m in _T.items()}
+    texts.update(texts_override or {})
     texts["states"] = {s: STATE_LABEL[s](lang) for s in STATES}
     texts["badges"] = {s: _BADGE[s](lang) for s in STATES}
     texts["kinds"] = {k: m(lang) for k, m in _KINDS.items()}
@@ -155,23 +161,29 @@ def page_data(comparison_obligations: dict[str, dict[str, Any]], norms: dict[str
     return Markup(f'<script type="application/json" id="vz-data">{safe_json(value)}</script>')
 
 
-def legend(lang: Lang) -> Markup:
+def legend(lang: Lang, states: tuple[State, ...] = STATES) -> Markup:
     """Colour legend of the diagram states."""
-    return el("p", {"class": "legend vz-legend"}, [el("span", None, el("i", {"class": f"vz-key vz-key-{s}"}),
-                                                      STATE_LABEL[s](lang)) for s in STATES])
+    return el("p", {"class": "vz-legend"}, [el("span", None, el("i", {"class": f"vz-key vz-key-{s}"}),
+                                               STATE_LABEL[s](lang)) for s in states])
 
 
 def block(comparison: Comparison, town: TownResult, lang: Lang) -> Markup:
     """The diagram block of a town section: view buttons, canvas, details panel."""
-    return el("div", {"class": "vz-bpmn", "data-town": diagram_key(comparison, town), "data-view": "ist"},
+    return view_block(diagram_key(comparison, town), _T["ist"](lang), _T["soll"](lang), lang)
+
+
+def view_block(key: str, own_view: str, reference_view: str, lang: Lang, states: tuple[State, ...] = STATES
+               ) -> Markup:
+    """A diagram block for the data ``key``: buttons for the own and the reference view, canvas, details panel."""
+    return el("div", {"class": "vz-bpmn", "data-town": key, "data-view": "ist"},
               el("div", {"class": "vz-views"},
-                 el("button", {"type": "button", "data-view": "ist", "aria-pressed": "true"}, _T["ist"](lang)),
-                 el("button", {"type": "button", "data-view": "soll", "aria-pressed": "false"}, _T["soll"](lang)),
+                 el("button", {"type": "button", "data-view": "ist", "aria-pressed": "true"}, own_view),
+                 el("button", {"type": "button", "data-view": "soll", "aria-pressed": "false"}, reference_view),
                  el("button", {"type": "button", "data-zoom": "in", "title": _T["zoom_in"](lang)}, "+"),
                  el("button", {"type": "button", "data-zoom": "out", "title": _T["zoom_out"](lang)}, "−"),
                  el("button", {"type": "button", "data-zoom": "fit", "title": _T["fit"](lang)}, _T["fit"](lang)),
                  el("span", {"class": "vz-status muted"}, "")),
-              legend(lang),
+              legend(lang, states),
               el("div", {"class": "vz-frame"},
                  el("div", {"class": "vz-canvas"}),
                  el("aside", {"class": "vz-details", "aria-live": "polite"}, el("p", {"class": "muted"},
