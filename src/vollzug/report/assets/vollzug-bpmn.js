@@ -1,7 +1,7 @@
 // vollzug: process diagrams drawn by the bpmn-js navigated viewer, coloured against the reference SOLL, with a
 // details panel, and a search across all towns. No network access, no external code; every text from the models is
 // set with textContent (never parsed as HTML). Diagram data comes from diagrams/*.js beside the page (loaded when a
-// diagram scrolls into view) or from inline <script type="application/json" class="vz-diagram"> blocks.
+// diagram scrolls into view) or from inline JSON script blocks of class vz-diagram.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("vz-data").textContent);
