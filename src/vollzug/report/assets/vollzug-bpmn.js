@@ -232,8 +232,9 @@
         var head = table;
         while (head && head.parentNode !== section) { head = head.parentNode; }
         while (head && head.tagName !== "H4") { head = head.previousElementSibling; }
-        index.push({ town: name, id: section.id, what: head ? head.textContent : "",
-                     text: tr.textContent.replace(/\s+/g, " ").trim(), key: norm(tr.textContent) });
+        var text = Array.prototype.map.call(tr.cells, function (c) { return c.textContent.replace(/\s+/g, " ").trim(); })
+          .filter(Boolean).join(" · ");
+        index.push({ town: name, id: section.id, what: head ? head.textContent : "", text: text, key: norm(text) });
       });
     });
   }

@@ -8,6 +8,7 @@ from vollzug.compare.clustering import dendrogram_svg
 from vollzug.compare.results import DIMENSIONS, Comparison, ObligationCell, TownResult
 from vollzug.glossary import term
 from vollzug.i18n import Lang
+from vollzug.report.actions import gap_text
 from vollzug.report.changes import change_label, readable_detail
 from vollzug.report.context import ReportContext
 from vollzug.report.diagram import diagram_svg
@@ -109,7 +110,7 @@ def _cell_title(cell: ObligationCell, lang: Lang) -> str:
         bits.append(f"{t('responsible', lang)}: {cell.responsible_name}")
     if cell.fte:
         bits.append(f"{t('fte', lang)} {cell.fte:.2f}")
-    bits.extend(cell.reasons)
+    bits.extend(gap_text(r, lang) for r in cell.reasons)
     return " · ".join(bits)
 
 
@@ -165,7 +166,7 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: Repo
                   "; ".join(titles[c.obligation].citations) if c.obligation in titles else "",
                   (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte),
                   num(c.eur, 0), _stakeholders(c, lang), t("yes", lang) if c.notified else t("no", lang),
-                  "; ".join(c.reasons)] for c in town.cells]
+                  "; ".join(gap_text(r, lang) for r in c.reasons)] for c in town.cells]
     parts: list[object] = [
         el("h3", None, town.name, " ", el("span", {"class": "muted"}, f"({town.variant} · {town.kind} · ",
                                           t("population", lang), f" {town.population or '–'})")),
@@ -180,7 +181,8 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: Repo
                t("stakeholders", lang), t("notified", lang), t("reason", lang)], cell_rows, table_id=f"{tid}-cells"),
     ]
     if town.own_soll is not None:
-        own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}), "; ".join(c.reasons)]
+        own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}),
+                     "; ".join(gap_text(r, lang) for r in c.reasons)]
                     for c in town.own_soll]
         parts += [el("h4", None, t("own_soll", lang)),
                   table([t("obligation", lang), t("status", lang), t("reason", lang)], own_rows,
