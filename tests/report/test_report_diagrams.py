@@ -119,3 +119,43 @@ def test_action_list_and_search(page: tuple[Any, dict[str, list[str]]], result: 
     tab.locator("#vz-search-results").screenshot(path=str(SHOTS / "search.png"))
     assert (folder / "actions.md").is_file() and (folder / "actions.json").is_file()
     assert seen["errors"] == []
+
+
+def test_split_report_town_pages_and_search_index(result: ComparisonSet, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above SPLIT_ABOVE towns (lowered here to 3) every town has its own page; the search reads search-index.js."""
+    from vollzug.report.emitters import html as html_emitter
+
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium missing (make browser-deps)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    monkeypatch.setattr(html_emitter, "SPLIT_ABOVE", 3)
+    write_files(render(result, ["html"], "de"), tmp_path)
+    pages = sorted((tmp_path / "towns").glob("*.html"))
+    assert len(pages) == len(result.comparisons[0].towns)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'class="town"' not in index and 'href="towns/' in index
+    errors: list[str] = []
+    dialogs: list[str] = []
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+            tab.on("pageerror", lambda exc: errors.append(str(exc)))
+            tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            tab.goto((tmp_path / "index.html").as_uri())
+            tab.locator("#vz-search").fill("§ 7")
+            tab.wait_for_selector("#vz-search-results li", timeout=20000)
+            link = tab.locator("#vz-search-results li a").first
+            assert (link.get_attribute("href") or "").startswith("towns/")
+            tab.locator("#vz-search").fill(XSS_IMG)
+            tab.wait_for_selector("#vz-search-results li", timeout=20000)
+            tab.locator("#vz-search-results li a").first.click()
+            tab.wait_for_load_state("load")
+            assert "Evilstadt" in tab.title()
+            tab.locator(".vz-bpmn").scroll_into_view_if_needed()
+            tab.wait_for_selector(".vz-bpmn[data-ready='ist']", timeout=20000)
+            assert tab.locator(".djs-element[class*='vz-']").count() > 0
+        finally:
+            browser.close()
+    assert errors == [] and dialogs == []

@@ -238,27 +238,49 @@
       });
     });
   }
+  var loading = false;
+  function fromFile(done) {  // split reports: the rows of all town pages, from search-index.js
+    if (index !== null) { done(); return; }
+    if (loading) { return; }
+    loading = true;
+    var script = document.createElement("script");
+    script.src = data.search;
+    script.onload = function () {
+      index = [];
+      (window.vzSearchIndex || []).forEach(function (town) {
+        town.rows.forEach(function (r) {
+          index.push({ town: town.town, href: town.href, what: r[0], text: r[1], key: norm(r[1]) });
+        });
+      });
+      done();
+    };
+    document.head.appendChild(script);
+  }
+  function answer(q) {
+    out.textContent = "";
+    var hits = index.filter(function (e) { return e.key.indexOf(q) >= 0; });
+    var towns = {};
+    hits.forEach(function (h) { towns[h.town] = true; });
+    out.appendChild(el("p", "muted", T.hits.replace("{n}", hits.length).replace("{t}", Object.keys(towns).length)));
+    var list = el("ul");
+    hits.slice(0, 300).forEach(function (h) {
+      var li = el("li");
+      var a = el("a", null, h.town);
+      a.href = h.href || ("#" + h.id);
+      li.appendChild(a);
+      li.appendChild(el("span", "muted", " · " + h.what + " · "));
+      li.appendChild(el("span", null, h.text.length > 220 ? h.text.slice(0, 219) + "…" : h.text));
+      list.appendChild(li);
+    });
+    out.appendChild(list);
+  }
   if (box && out) {
     box.addEventListener("input", function () {
       var q = norm(box.value);
-      out.textContent = "";
-      if (q.length < 2) { return; }
+      if (q.length < 2) { out.textContent = ""; return; }
+      if (data.search) { fromFile(function () { answer(norm(box.value)); }); return; }
       if (index === null) { build(); }
-      var hits = index.filter(function (e) { return e.key.indexOf(q) >= 0; });
-      var towns = {};
-      hits.forEach(function (h) { towns[h.id] = true; });
-      out.appendChild(el("p", "muted", T.hits.replace("{n}", hits.length).replace("{t}", Object.keys(towns).length)));
-      var list = el("ul");
-      hits.slice(0, 300).forEach(function (h) {
-        var li = el("li");
-        var a = el("a", null, h.town);
-        a.href = "#" + h.id;
-        li.appendChild(a);
-        li.appendChild(el("span", "muted", " · " + h.what + " · "));
-        li.appendChild(el("span", null, h.text.length > 220 ? h.text.slice(0, 219) + "…" : h.text));
-        list.appendChild(li);
-      });
-      out.appendChild(list);
+      answer(q);
     });
   }
 }());

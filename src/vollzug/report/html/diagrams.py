@@ -147,7 +147,8 @@ def diagram_files(comparison: Comparison, towns: list[TownResult], ctx: ReportCo
 
 
 def page_data(comparison_obligations: dict[str, dict[str, Any]], norms: dict[str, str], lang: Lang,
-              folder: str = DIAGRAM_DIR, texts_override: dict[str, str] | None = None) -> Markup:
+              folder: str = DIAGRAM_DIR, texts_override: dict[str, str] | None = None,
+              extra: dict[str, str] | None = None) -> Markup:
     """The page's ``<script type="application/json" id="vz-data">``: texts, obligations, norm texts, descriptor."""
     from vollzug.bpmn.moddle import moddle_descriptor
 
@@ -157,7 +158,7 @@ def page_data(comparison_obligations: dict[str, dict[str, Any]], norms: dict[str
     texts["badges"] = {s: _BADGE[s](lang) for s in STATES}
     texts["kinds"] = {k: m(lang) for k, m in _KINDS.items()}
     value = {"texts": texts, "obligations": comparison_obligations, "norms": norms, "moddle": moddle_descriptor(),
-             "folder": folder, "locale": "de-DE" if lang == "de" else "en-GB"}
+             "folder": folder, "locale": "de-DE" if lang == "de" else "en-GB", **(extra or {})}
     return Markup(f'<script type="application/json" id="vz-data">{safe_json(value)}</script>')
 
 

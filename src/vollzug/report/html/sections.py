@@ -52,14 +52,19 @@ def legend(lang: Lang) -> Markup:
                                          for s in STATUS])
 
 
-def overview(comparison: Comparison, lang: Lang) -> Markup:
+def town_href(comparison: Comparison, key: str, split: bool) -> str:
+    """Link to a town: its section on the page, or its own page ``towns/<law>-<key>.html`` in a split report."""
+    return f"towns/{anchor(comparison, key)}.html" if split else f"#{anchor(comparison, key)}"
+
+
+def overview(comparison: Comparison, lang: Lang, split: bool = False) -> Markup:
     """Overview of one law: towns table, status heat-map, similarity, dendrogram, closest towns, outliers."""
     law = comparison.law.lower()
     groups = comparison.clustering.groups if comparison.clustering else {}
     rows = []
     for town in comparison.towns:
         rows.append([
-            el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name),
+            el("a", {"href": town_href(comparison, town.key, split)}, town.name),
             town.kind, num(town.population, 0), num(town.similarity.overall, 3),
             num(town.counts.get("covered", 0), 0), num(town.counts.get("deviating", 0), 0),
             num(town.counts.get("missing", 0), 0), num(town.counts.get("not_applicable", 0), 0),
@@ -76,7 +81,7 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
         el("h3", None, t("overview", lang)),
         table(headers, rows, table_id=f"{law}-towns", filter_label=t("filter", lang)),
         el("h3", None, t("matrix", lang)), legend(lang),
-        status_heatmap(comparison, lang) if len(comparison.towns) <= PER_TOWN_LIMIT
+        status_heatmap(comparison, lang, split) if len(comparison.towns) <= PER_TOWN_LIMIT
         else el("p", {"class": "muted"}, t("too_many", lang, n=PER_TOWN_LIMIT)),
     ]
     if comparison.similarity and len(comparison.towns) <= HEATMAP_PAIRWISE_LIMIT:
@@ -114,10 +119,11 @@ def _cell_title(cell: ObligationCell, lang: Lang) -> str:
     return " · ".join(bits)
 
 
-def status_heatmap(comparison: Comparison, lang: Lang) -> Markup:
+def status_heatmap(comparison: Comparison, lang: Lang, split: bool = False) -> Markup:
     """Obligations (rows) × towns (columns), coloured by status; details in the cell title."""
     head = el("tr", None, el("th", None, ""), [el("th", {"class": "col", "scope": "col"},
-                                                  el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name))
+                                                  el("a", {"href": town_href(comparison, town.key, split)},
+                                                     town.name))
                                                for town in comparison.towns])
     rows = []
     for index, info in enumerate(comparison.obligations):
@@ -172,6 +178,7 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: Repo
                                           t("population", lang), f" {town.population or '–'})")),
         el("p", {"class": "muted"}, town.path, " · ", t("similarity", lang), f" {town.similarity.overall:.3f}"),
         *(action_block(comparison, town, ctx, lang) if ctx is not None else ()),
+        *((el("h4", None, t("diagram", lang)), diagrams.block(comparison, town, lang)) if town.key in drawn else ()),
         el("h4", None, t("gaps", lang), f" ({len(town.gaps)})"), el("p", None, summary or t("none", lang)),
         table([t("category", lang), "", t("norm", lang), t("message", lang), t("element", lang), t("code", lang),
                t("source", lang)], gap_rows, table_id=f"{tid}-gaps", filter_label=t("filter", lang)),
@@ -194,9 +201,7 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: Repo
         parts += [el("h4", None, t("diff", lang), f" ({len(town.diff)})"),
                   table([t("change", lang), t("label", lang), t("detail", lang), t("element", lang)], diff_rows,
                         table_id=f"{tid}-diff", filter_label=t("filter", lang))]
-    if town.key in drawn:
-        parts += [el("h4", None, t("diagram", lang)), diagrams.block(comparison, town, lang)]
-    elif town.diagram is not None:
+    if town.key not in drawn and town.diagram is not None:
         svg = diagram_svg(town.diagram)
         parts += [el("h4", None, t("diagram", lang)), _diagram_legend(lang),
                   el("div", {"class": "diagram"}, Markup(svg)) if svg else el("p", {"class": "muted"},
