@@ -10,8 +10,9 @@ Cases (each writes a report folder with ``vollzug report --format html`` in a su
 
 Figures per case: time to write the report; bytes of ``index.html``, of ``assets/`` (the viewer, once per folder),
 of ``diagrams/`` (one data file per town, loaded when its diagram scrolls into view) and their mean per town;
-in Chromium the time to the ``load`` event, until the first town's diagram is drawn and coloured, and for one
-search over all towns ("§ 7"). Medians over ``--repeat`` page loads.
+of the town pages and of ``search-index.js`` (reports above 60 towns); in Chromium the time to the ``load``
+event, for one search over all towns ("§ 7"; with town pages this loads ``search-index.js``), to load a town page
+(split reports) and until the first town's diagram is drawn and coloured. Medians over ``--repeat`` page loads.
 
 Usage::
 
@@ -70,6 +71,8 @@ def _browser(folder: Path, repeat: int) -> dict[str, float]:
     loads: list[float] = []
     first: list[float] = []
     search: list[float] = []
+    town_loads: list[float] = []
+    pages = sorted((folder / "towns").glob("*.html"))  # a split report: the diagrams are on the town pages
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -79,20 +82,26 @@ def _browser(folder: Path, repeat: int) -> dict[str, float]:
                 page.goto((folder / "index.html").as_uri())
                 page.wait_for_load_state("load")
                 loads.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                page.locator("#vz-search").fill("§ 7")
+                page.wait_for_selector("#vz-search-results li", timeout=120000)
+                search.append(time.perf_counter() - start)
+                if pages:
+                    start = time.perf_counter()
+                    page.goto(pages[0].as_uri())
+                    page.wait_for_load_state("load")
+                    town_loads.append(time.perf_counter() - start)
                 block = page.locator(".vz-bpmn").first
                 start = time.perf_counter()
                 block.scroll_into_view_if_needed()
                 page.wait_for_selector(".vz-bpmn[data-ready]", timeout=60000)
                 first.append(time.perf_counter() - start)
-                start = time.perf_counter()
-                page.locator("#vz-search").fill("§ 7")
-                page.wait_for_selector("#vz-search-results li", timeout=60000)
-                search.append(time.perf_counter() - start)
                 page.close()
         finally:
             browser.close()
-    return {"load_s": statistics.median(loads), "first_diagram_s": statistics.median(first),
-            "search_s": statistics.median(search)}
+    return {"load_s": statistics.median(loads), "search_s": statistics.median(search),
+            "town_page_load_s": statistics.median(town_loads) if town_loads else 0.0,
+            "first_diagram_s": statistics.median(first)}
 
 
 def run(case: str, work: Path, repeat: int) -> dict[str, Any]:
@@ -100,6 +109,9 @@ def run(case: str, work: Path, repeat: int) -> dict[str, Any]:
     diagrams = _size(folder / "diagrams")
     row: dict[str, Any] = {"case": case, "towns_drawn": towns, "write_s": round(seconds, 2),
                            "index_html_bytes": _size(folder / "index.html"), "assets_bytes": _size(folder / "assets"),
+                           "town_pages_bytes": _size(folder / "towns") if (folder / "towns").is_dir() else 0,
+                           "search_index_bytes": _size(folder / "search-index.js")
+                           if (folder / "search-index.js").is_file() else 0,
                            "diagrams_bytes": diagrams, "diagram_per_town_bytes": diagrams // max(towns + 2, 1),
                            "folder_bytes": _size(folder)}
     row.update({k: round(v, 3) for k, v in _browser(folder, repeat).items()})
