@@ -62,7 +62,7 @@ def _write(case: str, work: Path) -> tuple[Path, float, int]:
     start = time.perf_counter()
     _vollzug("report", *models, "--reference", str(REFERENCE), "-o", str(out), "--format", "html", "-q")
     seconds = time.perf_counter() - start
-    return out, seconds, len(list((out / "diagrams").glob("*.js"))) - 2  # minus the two reference files
+    return out, seconds, sum(1 for f in (out / "diagrams").glob("*.js") if not f.stem.endswith("-reference"))
 
 
 def _browser(folder: Path, repeat: int) -> dict[str, float]:
@@ -112,7 +112,7 @@ def run(case: str, work: Path, repeat: int) -> dict[str, Any]:
                            "town_pages_bytes": _size(folder / "towns") if (folder / "towns").is_dir() else 0,
                            "search_index_bytes": _size(folder / "search-index.js")
                            if (folder / "search-index.js").is_file() else 0,
-                           "diagrams_bytes": diagrams, "diagram_per_town_bytes": diagrams // max(towns + 2, 1),
+                           "diagrams_bytes": diagrams, "diagram_per_town_bytes": diagrams // max(towns, 1),
                            "folder_bytes": _size(folder)}
     row.update({k: round(v, 3) for k, v in _browser(folder, repeat).items()})
     return row

@@ -57,6 +57,9 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
         result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, progress=advance, diff_mode=diff_mode)
     if plan is not None:
         result = plan.apply(result)
+    from vollzug.report.context import context_for
+
+    context_for(result).seed((t.path, t.model) for t in [*inputs.towns, *inputs.references])
     files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
     written = write_files(files, out_dir)
     if not quiet:

@@ -4,6 +4,7 @@ gone or no longer reads is skipped (the report then shows no diagram for it), ne
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,12 @@ class ReportContext:
     _catalogues: dict[str, Catalogue | None] = field(default_factory=dict)
     _models: dict[str, OperationalModel | None] = field(default_factory=dict)
     _xml: dict[str, bytes | None] = field(default_factory=dict)
+
+    def seed(self, towns: Iterable[tuple[str, OperationalModel]]) -> None:
+        """Models already loaded (path, model), e.g. by the comparison, so that they are not read again."""
+        for path, model in towns:
+            if path:
+                self._models.setdefault(path, model)
 
     def catalogue(self, law: str) -> Catalogue | None:
         """The law catalogue of a comparison, or None."""
