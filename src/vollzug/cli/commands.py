@@ -15,7 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("vollzug.cli.import_bpmn", "Turn a BPMN drawn in a modeller into an authoring YAML."),
     "build": ("vollzug.cli.build", "Compile authoring YAML to BPMN 2.0 with pools, lanes and layout."),
     "decompose": ("vollzug.cli.decompose", "Write a SOLL skeleton for one municipality from a catalogue."),
-    "render": ("vollzug.cli.render", "Draw a model as SVG/PNG/PDF through Graphviz."),
+    "render": ("vollzug.cli.render", "Draw a model as drawn (BPMN DI) as SVG/PNG/PDF; Graphviz without DI."),
     "diff": ("vollzug.cli.diff", "Compare two models (IST/SOLL, town/town) semantically."),
     "check": ("vollzug.cli.check", "Run the rules on models and report findings."),
     "rules": ("vollzug.cli.rules", "List rules or explain one."),
