@@ -121,14 +121,11 @@ def test_action_list_and_search(page: tuple[Any, dict[str, list[str]]], result: 
     assert seen["errors"] == []
 
 
-def test_split_report_town_pages_and_search_index(result: ComparisonSet, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_split_report_town_pages_and_search_index(page: tuple[Any, dict[str, list[str]]], result: ComparisonSet,
+                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Above SPLIT_ABOVE towns (lowered here to 3) every town has its own page; the search reads search-index.js."""
     from vollzug.report.emitters import html as html_emitter
 
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium missing (make browser-deps)")
-    sync_api = pytest.importorskip("playwright.sync_api")
     monkeypatch.setattr(html_emitter, "SPLIT_ABOVE", 3)
     write_files(render(result, ["html"], "de"), tmp_path)
     pages = sorted((tmp_path / "towns").glob("*.html"))
@@ -137,25 +134,25 @@ def test_split_report_town_pages_and_search_index(result: ComparisonSet, tmp_pat
     assert 'class="town"' not in index and 'href="towns/' in index
     errors: list[str] = []
     dialogs: list[str] = []
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            tab = browser.new_page(viewport={"width": 1400, "height": 1000})
-            tab.on("pageerror", lambda exc: errors.append(str(exc)))
-            tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            tab.goto((tmp_path / "index.html").as_uri())
-            tab.locator("#vz-search").fill("§ 7")
-            tab.wait_for_selector("#vz-search-results li", timeout=20000)
-            link = tab.locator("#vz-search-results li a").first
-            assert (link.get_attribute("href") or "").startswith("towns/")
-            tab.locator("#vz-search").fill(XSS_IMG)
-            tab.wait_for_selector("#vz-search-results li", timeout=20000)
-            tab.locator("#vz-search-results li a").first.click()
-            tab.wait_for_load_state("load")
-            assert "Evilstadt" in tab.title()
-            tab.locator(".vz-bpmn").scroll_into_view_if_needed()
-            tab.wait_for_selector(".vz-bpmn[data-ready='ist']", timeout=20000)
-            assert tab.locator(".djs-element[class*='vz-']").count() > 0
-        finally:
-            browser.close()
+    browser = page[0].context.browser  # the module's browser (one Playwright instance per process)
+    assert browser is not None
+    tab = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        tab.on("pageerror", lambda exc: errors.append(str(exc)))
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        tab.goto((tmp_path / "index.html").as_uri())
+        tab.locator("#vz-search").fill("§ 7")
+        tab.wait_for_selector("#vz-search-results li", timeout=20000)
+        link = tab.locator("#vz-search-results li a").first
+        assert (link.get_attribute("href") or "").startswith("towns/")
+        tab.locator("#vz-search").fill(XSS_IMG)
+        tab.wait_for_selector("#vz-search-results li", timeout=20000)
+        tab.locator("#vz-search-results li a").first.click()
+        tab.wait_for_load_state("load")
+        assert "Evilstadt" in tab.title()
+        tab.locator(".vz-bpmn").scroll_into_view_if_needed()
+        tab.wait_for_selector(".vz-bpmn[data-ready='ist']", timeout=20000)
+        assert tab.locator(".djs-element[class*='vz-']").count() > 0
+    finally:
+        tab.close()
     assert errors == [] and dialogs == []
