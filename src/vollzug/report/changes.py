@@ -83,6 +83,8 @@ def change_label(kind: str, lang: Lang = "de") -> str:
 def readable_detail(kind: str, detail: str, lang: Lang = "de") -> str:
     """A diff entry's detail for people: ``changed`` details ("path: IST → SOLL; …") become one phrase per field,
     structured values are not spelled out."""
+    if kind in ("removed", "added") and detail in ("fehlt gegenüber SOLL", "nicht im SOLL"):
+        return ""  # the change label says it already (and in the report's language)
     if kind != "changed" or " → " not in detail:
         return detail
     parts = []
