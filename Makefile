@@ -7,7 +7,7 @@ CORPUS ?= ../shared/corpora
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup system-deps browser-deps js-deps demo test conformance bench bench-smoke lint clean
+.PHONY: setup system-deps browser-deps js-deps vendor-bpmn-js demo test conformance bench bench-smoke lint clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -27,6 +27,9 @@ js-deps:
 	@if [ -f tests/js/package-lock.json ] && [ ! -d tests/js/node_modules ]; then \
 	  command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; }; \
 	  cd tests/js && npm ci --silent --no-audit --no-fund; fi
+
+vendor-bpmn-js: js-deps  # refresh the bpmn-js viewer shipped with the HTML reports (src/vollzug/report/assets/)
+	scripts/vendor-bpmn-js.sh
 
 setup: system-deps $(STAMP)
 

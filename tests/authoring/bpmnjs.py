@@ -101,3 +101,19 @@ def viewer_check(files: list[Path], screenshot_dir: Path | None = None) -> dict[
         finally:
             browser.close()
     return results
+
+
+def moddle_typed_import(descriptor: Path, files: list[Path], out_dir: Path | None = None) -> list[dict[str, Any]]:
+    """bpmn-moddle with vollzug's descriptor, per file: warnings, vz: types seen, generic (untyped) vz: elements,
+    undeclared attributes; with ``out_dir`` the XML bpmn-moddle writes back (``written``)."""
+    out = subprocess.run(["node", str(JS_DIR / "moddle_typed.mjs"), str(descriptor.resolve()),
+                          str(out_dir.resolve()) if out_dir else "-", *(str(f.resolve()) for f in files)],
+                         capture_output=True, text=True, check=True, cwd=JS_DIR, timeout=300)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def validate_templates(files: list[Path]) -> list[dict[str, Any]]:
+    """@bpmn-io/element-templates-validator's verdict per template file: {file, valid, count, errors}."""
+    out = subprocess.run(["node", str(JS_DIR / "validate_templates.mjs"), *(str(f.resolve()) for f in files)],
+                         capture_output=True, text=True, check=True, cwd=JS_DIR, timeout=120)
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]

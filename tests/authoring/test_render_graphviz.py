@@ -55,7 +55,8 @@ def test_png_and_pdf(tmp_path: Path) -> None:
 def test_cli_render(tmp_path: Path) -> None:
     out = tmp_path / "m.svg"
     source = Path(FIXTURES[0]).with_name("features.yaml")
-    done = subprocess.run([sys.executable, "-m", "vollzug", "render", str(source), "-o", str(out)],
+    done = subprocess.run([sys.executable, "-m", "vollzug", "render", str(source), "-o", str(out), "--engine",
+                           "graphviz"],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Antrag prüfen" in _svg_text(out.read_bytes())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -66,10 +67,15 @@ def test_html_is_self_contained_and_escapes_model_strings(tmp_path: Path) -> Non
     evil = tmp_path / "right.yaml"
     evil.write_text(text, encoding="utf-8")
     ls, rs = load_side(left), load_side(evil)
-    html = emitter("html")(diff_sides(ls, rs, DiffOptions(match="id")), EmitContext(left=ls, right=rs)).decode()
+    page = emitter("html")(diff_sides(ls, rs, DiffOptions(match="id")), EmitContext(left=ls, right=rs)).decode()
+    # our own scripts only: two diagram data blocks, the page data, the inlined viewer and vollzug's glue
+    assert page.count('<script type="application/json"') == 3
+    assert "<script>alert(1)" not in page
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", page, flags=re.S)
     assert "<script" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert not re.search(r"""(src|href)=["']?https?:""", html)  # the viewer itself links bpmn.io (watermark)
     assert html.count("<svg") == 4  # each side twice: fitted overview side by side, then at full size
     assert html.count('width="100%"') == 2
     assert 'data-state="changed"' in html

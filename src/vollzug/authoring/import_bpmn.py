@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vollzug.authoring.import_losses import Losses
 from vollzug.bpmn.extension import VZ
 from vollzug.diagnostics import Diagnostic
 from vollzug.model.process import Notification, OperationalModel, RaciAssignment, Step
@@ -99,6 +100,8 @@ class ImportResult:
     model: OperationalModel
     decisions: list[Decision] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    losses: Losses | None = None
+    """What could not be carried into the YAML (per kind, element ids)."""
 
 
 def _match(table: tuple[tuple[str, str], ...], text: str) -> tuple[str, str] | None:
@@ -225,7 +228,12 @@ class _Importer:
                 out.append(holder)
                 continue
             guess = _match(STAKEHOLDER_KINDS, holder.name)
-            if guess is not None:
+            unit = _match(ORG_UNIT_KINDS, holder.name) if guess is None else None
+            if unit is not None and unit[0] not in ("external", "company"):
+                out.append(holder.model_copy(update={"internal": True, "involvement": "none"}))
+                self.decide(holder.id, "internal unit (not an external stakeholder)",
+                            f"pool name contains '{unit[1]}'")
+            elif guess is not None:
                 out.append(holder.model_copy(update={"kind": guess[0]}))
                 self.decide(holder.id, f"stakeholder kind {guess[0]}", f"pool name contains '{guess[1]}'")
             else:
@@ -263,21 +271,36 @@ _NO_RACI = frozenset({"startEvent", "endEvent", "intermediateCatchEvent", "inter
                       "complexGateway"})
 
 
-def import_model(model: OperationalModel, document: Any = None, *, law: str | None = None) -> ImportResult:
-    """Apply the heuristics to a model read from BPMN (``document`` tells which elements carry ``vz:`` data)."""
+def import_model(model: OperationalModel, document: Any = None, *, law: str | None = None,
+                 losses: Losses | None = None) -> ImportResult:
+    """Apply the heuristics to a model read from BPMN (``document`` tells which elements carry ``vz:`` data);
+    ``losses`` brings the assignees that name a lane (RACI R, before the lane guess)."""
+    if losses is not None:
+        from vollzug.authoring.import_losses import carry
+
+        model = carry(model, losses)
     importer = _Importer(model, document, law)
+    for step_id, lane, source in losses.carried if losses is not None else ():
+        importer.decide(step_id, f"RACI R {lane}", f"{source} names lane '{lane}'")
     importer.model = model.model_copy(update={"org_units": importer.org_units()})
     steps = tuple(s.model_copy(update=importer.step(s)) for s in importer.model.steps)
     update: dict[str, Any] = {"steps": steps, "stakeholders": importer.stakeholders(), **importer.header()}
     result = importer.model.model_copy(update=update)
-    return ImportResult(model=OperationalModel.model_validate(result.model_dump()), decisions=importer.decisions)
+    return ImportResult(model=OperationalModel.model_validate(result.model_dump()), decisions=importer.decisions,
+                        losses=losses)
 
 
 def import_bpmn(path: str | Path, *, law: str | None = None) -> ImportResult:
     """Read a BPMN file and turn it into an authoring model, reporting every heuristic decision."""
+    from vollzug.authoring.import_losses import analyse
     from vollzug.bpmn.to_model import load_bpmn_model
 
     loaded = load_bpmn_model(Path(path))
-    result = import_model(loaded.model, loaded.document, law=law)
+    model = loaded.model
+    losses = None
+    if loaded.document is not None:
+        lanes = {u.id: u.name for u in model.org_units}
+        losses = analyse(loaded.document.root, lanes, {s.id for s in model.steps if not s.raci})
+    result = import_model(model, loaded.document, law=law, losses=losses)
     result.diagnostics = list(loaded.diagnostics)
     return result

@@ -16,6 +16,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from vollzug.bpmn import extension as ext
+from vollzug.bpmn import template_props
 from vollzug.bpmn.document import BpmnDocument, BpmnElement, local_ref, read_bpmn
 from vollzug.bpmn.safe_xml import BPMN_NS, line_of
 from vollzug.gcpause import gc_paused
@@ -44,6 +45,8 @@ _LOOPS = (_B + "standardLoopCharacteristics", _B + "multiInstanceLoopCharacteris
 _TIMERS = {_B + "timeDate": "date", _B + "timeDuration": "duration", _B + "timeCycle": "cycle"}
 _DATA_KINDS = {"dataObjectReference": "object", "dataStoreReference": "store", "dataInput": "input",
                "dataOutput": "output", "dataObject": "object"}
+
+_CAMUNDA_PROPERTIES = f"{{{template_props.CAMUNDA_NS}}}properties"
 
 
 def _text(el: etree._Element | None) -> str:
@@ -182,6 +185,10 @@ class _Builder:
                 if shape is not None and shape.get("isExpanded") == "false":
                     data["collapsed"] = True
             data.update(self._decode(record, "step", self._decode_step))
+            if record.extension(_CAMUNDA_PROPERTIES) is not None:  # filled in through vollzug's element templates
+                for key, value in template_props.step_data(template_props.template_properties(record.extensions)
+                                                           ).items():
+                    data.setdefault(key, value)
             steps.append(data)
         return steps
 

@@ -72,6 +72,9 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     if inputs.excluded:
         result = result.model_copy(update={"excluded": tuple(
             ExcludedInput(file=x.file, line=x.line, reason=x.reason) for x in inputs.excluded)})
+    from vollzug.report.context import context_for
+
+    context_for(result).seed((t.path, t.model) for t in [*inputs.towns, *inputs.references])
     files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
     written = write_set(files, out_dir)
     if not quiet:

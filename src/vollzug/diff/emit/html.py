@@ -76,9 +76,14 @@ def emit(result: DiffResult, ctx: EmitContext) -> bytes:
         items = "".join(f'<li><details title="{escape(c.text)}"><summary>{escape(c.citation)}</summary>'
                         f"<blockquote>{escape(c.text)}</blockquote></details></li>" for c in result.norm_texts)
         body.append(f'<section class="norms"><h2>{escape(WORDING(ctx.lang))}</h2><ul>{items}</ul></section>')
+    from vollzug.diff.emit.interactive import CSP
+    from vollzug.diff.emit.interactive import section as interactive_section
+
+    interactive, extra_head = interactive_section(result, ctx)
     page = (f'<!DOCTYPE html>\n<html lang="{ctx.lang}"><head><meta charset="utf-8">'
-            f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-            f"<h1>{escape(title)}</h1><p class=\"legend\">{legend}</p>"
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}"><link rel="icon" href="data:,">'
+            f"<title>{escape(title)}</title><style>{_CSS}</style>{extra_head}</head><body>"
+            f"<h1>{escape(title)}</h1>{interactive}<p class=\"legend\">{legend}</p>"
             f'<div class="diagrams">{"".join(overview)}</div>'
             f'<details open><summary>{escape(_FULL_SIZE(ctx.lang))}</summary>'
             f'<div class="diagrams full">{"".join(full)}</div></details>{"".join(body)}</body></html>\n')

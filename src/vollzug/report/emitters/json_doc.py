@@ -8,4 +8,6 @@ from vollzug.i18n import Lang
 
 def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
     """``report.json``."""
-    return {"report.json": result.model_dump_json(indent=1).encode("utf-8")}
+    from vollzug.report.emitters.actions import json_doc as actions_json
+
+    return {"report.json": result.model_dump_json(indent=1).encode("utf-8"), **actions_json(result, lang)}

@@ -61,4 +61,6 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
                            for g in sorted(x.gaps, key=lambda g: g.category)]) if x.gaps else [t("none", lang), ""]
             if x.log is not None:
                 out += markdown_lines(x, lang)
-    return {"report.md": "\n".join(out).encode("utf-8")}
+    from vollzug.report.emitters.actions import markdown as actions_md
+
+    return {"report.md": "\n".join(out).encode("utf-8"), **actions_md(result, lang)}

@@ -45,4 +45,6 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
         ws.column_dimensions["A"].width = 24
     buffer = io.BytesIO()
     book.save(buffer)
-    return {"report.xlsx": buffer.getvalue()}
+    from vollzug.report.emitters.actions import xlsx as actions_xlsx
+
+    return {"report.xlsx": buffer.getvalue(), **actions_xlsx(result, lang)}

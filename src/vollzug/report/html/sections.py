@@ -8,7 +8,11 @@ from vollzug.compare.clustering import dendrogram_svg
 from vollzug.compare.results import DIMENSIONS, Comparison, ObligationCell, TownResult
 from vollzug.glossary import term
 from vollzug.i18n import Lang
+from vollzug.report.actions import gap_text
+from vollzug.report.changes import change_label, readable_detail
+from vollzug.report.context import ReportContext
 from vollzug.report.diagram import diagram_svg
+from vollzug.report.html import diagrams
 from vollzug.report.html.markup import Markup, el, table
 from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
 from vollzug.report.logs import flag, log_section
@@ -48,14 +52,19 @@ def legend(lang: Lang) -> Markup:
                                          for s in STATUS])
 
 
-def overview(comparison: Comparison, lang: Lang) -> Markup:
+def town_href(comparison: Comparison, key: str, split: bool) -> str:
+    """Link to a town: its section on the page, or its own page ``towns/<law>-<key>.html`` in a split report."""
+    return f"towns/{anchor(comparison, key)}.html" if split else f"#{anchor(comparison, key)}"
+
+
+def overview(comparison: Comparison, lang: Lang, split: bool = False) -> Markup:
     """Overview of one law: towns table, status heat-map, similarity, dendrogram, closest towns, outliers."""
     law = comparison.law.lower()
     groups = comparison.clustering.groups if comparison.clustering else {}
     rows = []
     for town in comparison.towns:
         rows.append([
-            el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name),
+            el("a", {"href": town_href(comparison, town.key, split)}, town.name),
             town.kind, num(town.population, 0), num(town.similarity.overall, 3),
             num(town.counts.get("covered", 0), 0), num(town.counts.get("deviating", 0), 0),
             num(town.counts.get("missing", 0), 0), num(town.counts.get("not_applicable", 0), 0),
@@ -72,7 +81,7 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
         el("h3", None, t("overview", lang)),
         table(headers, rows, table_id=f"{law}-towns", filter_label=t("filter", lang)),
         el("h3", None, t("matrix", lang)), legend(lang),
-        status_heatmap(comparison, lang) if len(comparison.towns) <= PER_TOWN_LIMIT
+        status_heatmap(comparison, lang, split) if len(comparison.towns) <= PER_TOWN_LIMIT
         else el("p", {"class": "muted"}, t("too_many", lang, n=PER_TOWN_LIMIT)),
     ]
     if comparison.similarity and len(comparison.towns) <= HEATMAP_PAIRWISE_LIMIT:
@@ -89,10 +98,13 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
               table(["#", t("town", lang), *(DIMENSION[d](lang) for d in ("overall", *DIMENSIONS))], closest_rows,
                     table_id=f"{law}-closest")]
     if comparison.outliers:
-        outlier_rows = [[o.obligation, by_key[o.town].name if o.town in by_key else o.town, o.reason]
+        infos = {o.id: o for o in comparison.obligations}
+        outlier_rows = [[o.obligation, infos[o.obligation].title if o.obligation in infos else "",
+                         "; ".join(infos[o.obligation].citations) if o.obligation in infos else "",
+                         by_key[o.town].name if o.town in by_key else o.town, o.reason]
                         for o in comparison.outliers[:500]]
         parts += [el("h3", None, t("outliers", lang)),
-                  table([t("obligation", lang), t("town", lang), t("reason", lang)], outlier_rows,
+                  table([t("obligation", lang), "", t("norm", lang), t("town", lang), t("reason", lang)], outlier_rows,
                         table_id=f"{law}-outliers", filter_label=t("filter", lang))]
     return el("section", {"class": "law"}, parts)
 
@@ -103,21 +115,27 @@ def _cell_title(cell: ObligationCell, lang: Lang) -> str:
         bits.append(f"{t('responsible', lang)}: {cell.responsible_name}")
     if cell.fte:
         bits.append(f"{t('fte', lang)} {cell.fte:.2f}")
-    bits.extend(cell.reasons)
+    bits.extend(gap_text(r, lang) for r in cell.reasons)
     return " · ".join(bits)
 
 
-def status_heatmap(comparison: Comparison, lang: Lang) -> Markup:
+def status_heatmap(comparison: Comparison, lang: Lang, split: bool = False) -> Markup:
     """Obligations (rows) × towns (columns), coloured by status; details in the cell title."""
     head = el("tr", None, el("th", None, ""), [el("th", {"class": "col", "scope": "col"},
-                                                  el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name))
+                                                  el("a", {"href": town_href(comparison, town.key, split)},
+                                                     town.name))
                                                for town in comparison.towns])
     rows = []
     for index, info in enumerate(comparison.obligations):
         cells = [el("td", {"class": f"s-{town.cells[index].status}",
-                           "title": f"{town.name} – {info.id}: {_cell_title(town.cells[index], lang)}"})
+                           "title": f"{town.name} – {info.id} {info.title}: "
+                                    f"{_cell_title(town.cells[index], lang)}"})
                  for town in comparison.towns]
-        rows.append(el("tr", None, el("th", {"scope": "row", "title": info.title}, info.id), cells))
+        citation = "; ".join(info.citations)
+        rows.append(el("tr", None, el("th", {"scope": "row", "class": "ob", "title": f"{info.id} {info.title} "
+                                                                                   f"({citation})"},
+                                         info.id, " · ", info.title, " ", el("span", {"class": "cite"}, citation)),
+                       cells))
     return el("div", {"class": "diagram"}, el("table", {"class": "heat"}, el("thead", None, head),
                                               el("tbody", None, rows)))
 
@@ -149,8 +167,10 @@ def _cited(citation: str, wording: dict[str, str]) -> object:
             {"title": text, "data-sort": citation})
 
 
-def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup:
-    """One town: gaps by category, cells, diff, coloured diagram, RACI, resources."""
+def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: ReportContext | None = None,
+                 drawn: frozenset[str] | set[str] = frozenset()) -> Markup:
+    """One town: what to do, gaps by category, cells, diff, the process drawn by bpmn-js (Graphviz when there is no
+    BPMN to draw), stakeholders, RACI, resources."""
     tid = anchor(comparison, town.key)
     titles = {o.id: o for o in comparison.obligations}
     by_category = Counter(g.category for g in town.gaps)
@@ -160,36 +180,51 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup
                  g.element or "", g.code, g.source] for g in sorted(town.gaps, key=lambda g: (g.category, g.code))]
     summary = ", ".join(f"{c} {gap_name(c, lang)}: {n}" for c, n in sorted(by_category.items()))
     cell_rows = [[c.obligation, titles[c.obligation].title if c.obligation in titles else "",
+                  "; ".join(titles[c.obligation].citations) if c.obligation in titles else "",
                   (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte),
                   num(c.eur, 0), _stakeholders(c, lang), t("yes", lang) if c.notified else t("no", lang),
-                  "; ".join(c.reasons)] for c in town.cells]
+                  "; ".join(gap_text(r, lang) for r in c.reasons)] for c in town.cells]
     parts: list[object] = [
         el("h3", None, town.name, " ", el("span", {"class": "muted"}, f"({town.variant} · {town.kind} · ",
                                           t("population", lang), f" {town.population or '–'})")),
         el("p", {"class": "muted"}, town.path, " · ", t("similarity", lang), f" {town.similarity.overall:.3f}"),
+        *(action_block(comparison, town, ctx, lang) if ctx is not None else ()),
+        *((el("h4", None, t("diagram", lang)), diagrams.block(comparison, town, lang)) if town.key in drawn else ()),
         el("h4", None, t("gaps", lang), f" ({len(town.gaps)})"), el("p", None, summary or t("none", lang)),
         table([t("category", lang), "", t("norm", lang), t("message", lang), t("element", lang), t("code", lang),
                t("source", lang)], gap_rows, table_id=f"{tid}-gaps", filter_label=t("filter", lang)),
         el("h4", None, t("matrix", lang)),
-        table([t("obligation", lang), "", t("status", lang), t("responsible", lang), t("fte", lang), t("eur", lang),
+        table([t("obligation", lang), "", t("norm", lang), t("status", lang), t("responsible", lang), t("fte", lang),
+               t("eur", lang),
                t("stakeholders", lang), t("notified", lang), t("reason", lang)], cell_rows, table_id=f"{tid}-cells"),
     ]
     if town.own_soll is not None:
-        own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}), "; ".join(c.reasons)]
+        own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}),
+                     "; ".join(gap_text(r, lang) for r in c.reasons)]
                     for c in town.own_soll]
         parts += [el("h4", None, t("own_soll", lang)),
                   table([t("obligation", lang), t("status", lang), t("reason", lang)], own_rows,
                         table_id=f"{tid}-own")]
     if town.diff:
-        diff_rows = [[d.kind, d.label, d.detail, d.element or d.reference_element or ""] for d in town.diff]
+        diff_rows = [[(change_label(d.kind, lang), {"data-sort": d.kind}), d.label,
+                      readable_detail(d.kind, d.detail, lang), d.element or d.reference_element or ""]
+                     for d in town.diff]
         parts += [el("h4", None, t("diff", lang), f" ({len(town.diff)})"),
                   table([t("change", lang), t("label", lang), t("detail", lang), t("element", lang)], diff_rows,
                         table_id=f"{tid}-diff", filter_label=t("filter", lang))]
-    if town.diagram is not None:
+    if town.key not in drawn and town.diagram is not None:
         svg = diagram_svg(town.diagram)
         parts += [el("h4", None, t("diagram", lang)), _diagram_legend(lang),
                   el("div", {"class": "diagram"}, Markup(svg)) if svg else el("p", {"class": "muted"},
                                                                                t("no_diagram", lang))]
+    model = ctx.town(town) if ctx is not None else None
+    if model is not None and model.stakeholders:
+        holder_rows = [[h.name, term(f"stakeholder.{h.kind}", lang, default=h.kind),
+                        term(f"involvement.{h.involvement}", lang, default=h.involvement),
+                        "; ".join(h.citations)] for h in model.stakeholders]
+        parts += [el("h4", None, t("stakeholders", lang)),
+                  table([t("label", lang), t("kind", lang), t("involvement", lang), t("norm", lang)], holder_rows,
+                        table_id=f"{tid}-stakeholders")]
     if town.raci is not None and town.raci.units:
         raci_rows = [[name, *town.raci.letters[i]] for i, (_uid, name) in enumerate(town.raci.units)]
         parts += [el("h4", None, t("raci", lang)),
@@ -205,7 +240,21 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup
         parts.append(log_section(town, lang))
     if town.notes:
         parts.append(el("p", {"class": "muted"}, t("notes", lang), ": ", "; ".join(town.notes)))
-    return el("section", {"class": "town", "id": tid}, parts)
+    return el("section", {"class": "town", "id": tid, "data-name": town.name}, parts)
+
+
+def action_block(comparison: Comparison, town: TownResult, ctx: ReportContext, lang: Lang) -> list[Markup]:
+    """„Was ist zu tun“ of a town: heading and table (or a line saying there is nothing to do)."""
+    from vollzug.report import actions as act
+
+    items = act.town_actions(comparison, town, ctx, lang)
+    heading = el("h4", None, act.TITLE(lang), f" ({len(items)})")
+    if not items:
+        return [heading, el("p", None, act.NOTHING(lang))]
+    rows = [[(a.deadline_text, {"data-sort": a.deadline or "9999"}), a.obligation, a.title, a.citations,
+             (badge(a.status, lang), {"data-sort": a.status}), a.gap, a.unit, a.change] for a in items]
+    return [heading, table([act.HEADER[c](lang) for c in act.COLUMNS], rows, table_id=f"{anchor(comparison, town.key)}"
+                           "-actions", css="data sortable actions")]
 
 
 def _diagram_legend(lang: Lang) -> Markup:
