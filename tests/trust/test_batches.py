@@ -149,7 +149,7 @@ def test_a_symlink_loop_given_directly_is_one_line(towns: Path) -> None:
         result = vollzug(command, towns / "loop" / "a.yaml", *extra)
         assert result.returncode == 2
         assert result.stderr.strip().splitlines() == [
-            f"vollzug: error: {towns / 'loop' / 'a.yaml'}: cannot read: Too many levels of symbolic links"]
+            f"vollzug: error: {towns / 'loop' / 'a.yaml'}: symbolic link loop (too many levels of symbolic links)"]
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -49,8 +50,14 @@ def command(left: Path, right: Path, left_label: str, right_label: str, match: s
                 stream(result, ctx, handle)
         else:
             sys.stdout.flush()
-            stream(result, ctx, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
+            buffer = getattr(sys.stdout, "buffer", None)
+            if buffer is None:  # a text stream without bytes underneath (captured output)
+                collected = io.BytesIO()
+                stream(result, ctx, collected)
+                sys.stdout.write(collected.getvalue().decode("utf-8"))
+            else:
+                stream(result, ctx, buffer)
+                buffer.flush()
         return 0 if result.equal else 1
     write_bytes_atomic(output if output is not None else "-", emitter(fmt)(result, ctx))
     return 0 if result.equal else 1
