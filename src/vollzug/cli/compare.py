@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.lang import lang_option
+from vollzug.i18n import Lang
 
 
 @click.command("compare")
@@ -23,30 +25,31 @@ from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
 @click.option("--pairwise", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,
               help="Town × town matrix and clustering (auto: up to 2000 towns).")
 @click.option("--no-rules", is_flag=True, help="Skip the rules engine (comparison gaps only; faster).")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--diff", "diff_mode", type=click.Choice(["auto", "full", "fast"]), default="fast",
               show_default=True,
               help="Per-town diff: the diff engine (full), fast step matching, or auto (full up to 100 towns).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | None, fmt: str,
-            out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: str, diff_mode: str,
+            out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: Lang, diff_mode: str,
             quiet: bool) -> int:
     """Compare each town's model with the reference SOLL: obligation × town matrix, similarity, clusters.
 
     Exit code 1 if any town has a missing or deviating obligation.
     """
+    from vollzug.compare import messages as m_
     from vollzug.compare.files import compare_files
     from vollzug.loader import iter_model_files
     from vollzug.report.output import progress_bar, render, write_files
 
     files_in = iter_model_files(models)
-    with progress_bar(len(files_in), "Vergleich", not quiet) as advance:
+    with progress_bar(len(files_in), m_.PROGRESS_COMPARE(lang), not quiet) as advance:
         result, notes = compare_files(files_in, references, law=law, jobs=jobs, pairwise_mode=pairwise,
                                       rules=not no_rules, progress=advance, diff_mode=diff_mode,
                                       detail=fmt != "text")  # the text summary shows no per-town detail
     for note in notes:
-        click.echo(note, err=True)
-    files = render(result, [fmt], lang)  # type: ignore[arg-type]
+        click.echo(note.get(lang), err=True)
+    files = render(result, [fmt], lang)
     if out_dir is not None:
         for path in write_files(files, out_dir):
             click.echo(str(path), err=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from vollzug.cli.lang import lang_option
 from vollzug.diff.emit import EMITTERS
 
 
@@ -18,7 +19,7 @@ from vollzug.diff.emit import EMITTERS
 @click.option("--match", "match", type=click.Choice(["auto", "id"]), default="auto", show_default=True,
               help="Pair elements by id only (two versions of one file) or by label, norm, type and context.")
 @click.option("--format", "fmt", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE, not stdout.")
 def command(left: Path, right: Path, left_label: str, right_label: str, match: str, fmt: str, lang: str,
             output: Path | None) -> int:

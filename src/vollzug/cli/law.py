@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.lang import lang_option
 
 
 @click.group("law")
@@ -13,7 +14,7 @@ def command() -> None:
 
 
 @command.command("list")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_command(lang: str, fmt: str) -> int:
     """Catalogues with their laws and counts of obligations and unverified ([U]) items."""
@@ -26,7 +27,7 @@ def list_command(lang: str, fmt: str) -> int:
 
 @command.command("show")
 @click.argument("catalogue")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def show_command(catalogue: str, lang: str, fmt: str) -> int:
     """Show CATALOGUE (an id such as WPG, or a catalogue.yaml path): obligations with citations, kind, addressee,

@@ -11,7 +11,11 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from vollzug.compare import messages as m_
 from vollzug.compare.results import ObligationInfo
+from vollzug.glossary import term
+from vollzug.i18n import Text
+from vollzug.locale import bilingual, format_number
 from vollzug.model.law import (
     Catalogue,
     ChoiceCondition,
@@ -39,8 +43,8 @@ class ObligationSource:
     land_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Land option id → Länder using it."""
 
-    def reason_not_applicable(self, obligation_id: str, model: OperationalModel) -> str | None:
-        """German reason why the obligation does not apply to the town, or None if it applies."""
+    def reason_not_applicable(self, obligation_id: str, model: OperationalModel) -> Text | None:
+        """The reason why the obligation does not apply to the town, or None if it applies."""
         for condition in self.conditions.get(obligation_id, ()):
             reason = _failed(condition, model, self.land_options)
             if reason:
@@ -52,7 +56,7 @@ class ObligationSource:
         return any(i.id == obligation_id and i.optional for i in self.infos)
 
 
-def _failed(condition: Condition, model: OperationalModel, land_options: dict[str, tuple[str, ...]]) -> str | None:
+def _failed(condition: Condition, model: OperationalModel, land_options: dict[str, tuple[str, ...]]) -> Text | None:
     municipality = model.municipality
     if isinstance(condition, PopulationCondition):
         if municipality is None or municipality.population is None:
@@ -62,28 +66,31 @@ def _failed(condition: Condition, model: OperationalModel, land_options: dict[st
                  "gt": count > condition.value, "ge": count >= condition.value}[condition.op]
         if holds:
             return None
-        return f"Einwohner {count:,} nicht {_OPS[condition.op]} {condition.value:,}".replace(",", ".")
+        return m_.text(m_.POPULATION_FAILS, count=bilingual(format_number, count), op=_OPS[condition.op],
+                       limit=bilingual(format_number, condition.value))
     if isinstance(condition, MunicipalityKindCondition):
         if municipality is None or municipality.kind in condition.kinds:
             return None
-        return f"gilt nur für {', '.join(condition.kinds)}"
+        return m_.text(m_.ONLY_FOR_KINDS, kinds=Text(
+            de=", ".join(term(f"municipality_kind.{k}", "de", default=k) for k in condition.kinds),
+            en=", ".join(term(f"municipality_kind.{k}", "en", default=k) for k in condition.kinds)))
     if isinstance(condition, ChoiceCondition):
         # a choice the model does not state was not made (e.g. no joint planning unless the town says so)
         if model.choices.get(condition.choice, False) == condition.value:
             return None
-        return f"Wahl '{condition.choice}' {'nicht ' if condition.value else ''}getroffen"
+        return m_.text(m_.CHOICE_NOT_MADE if condition.value else m_.CHOICE_MADE, choice=condition.choice)
     if isinstance(condition, LandOptionCondition):
         land = municipality.land if municipality else None
         lands = land_options.get(condition.option)
         if not lands or land is None or land in lands:
             return None
-        return f"Land {land} nutzt Option '{condition.option}' nicht"
+        return m_.text(m_.LAND_OPTION_UNUSED, land=land, option=condition.option)
     return None
 
 
 def _info(obligation: Obligation) -> ObligationInfo:
-    return ObligationInfo(id=obligation.id, title=obligation.title, citations=obligation.citations,
-                          kind=obligation.kind, optional=obligation.optional)
+    return ObligationInfo(id=obligation.id, title=obligation.title, title_en=obligation.title_en,
+                          citations=obligation.citations, kind=obligation.kind, optional=obligation.optional)
 
 
 def _load_catalogue(law: str) -> Catalogue | None:

@@ -12,8 +12,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vollzug.compare import messages as m_
 from vollzug.compare.engine import Town
 from vollzug.errors import ConfigError
+from vollzug.i18n import Text
 from vollzug.loader import iter_model_files, load_model
 
 
@@ -23,7 +25,7 @@ class Inputs:
 
     towns: list[Town]
     references: list[Town]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
 
 
 def _load_one(path: Path) -> Town:
@@ -49,7 +51,7 @@ def load_inputs(models: Sequence[str | Path], references: Sequence[str | Path], 
     towns = [t for t in _load([Path(m) for m in models], jobs) if Path(t.path).resolve() not in ref_paths]
     if law:
         towns = [t for t in towns if t.model.law == law]
-    notes: list[str] = []
+    notes: list[Text] = []
     have = {r.model.law for r in refs}
     wanted = {t.model.law for t in towns} - have
     if wanted:
@@ -61,5 +63,5 @@ def load_inputs(models: Sequence[str | Path], references: Sequence[str | Path], 
             if loaded.model.variant == "SOLL" and loaded.model.law in wanted:
                 refs.append(Town(loaded.model, str(candidate)))
                 wanted.discard(loaded.model.law)
-                notes.append(f"Referenz für {loaded.model.law}: {candidate} (im Ordner der Referenz gefunden)")
+                notes.append(m_.text(m_.REFERENCE_FOUND, law=loaded.model.law, path=str(candidate)))
     return Inputs(towns, refs, notes)

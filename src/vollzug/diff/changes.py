@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Text
 
 Category = Literal[
     "process", "step", "sequence_flow", "message_flow", "lane", "pool", "stakeholder", "role", "data_object",
@@ -25,23 +25,6 @@ Relation = Literal["sequence", "reverse", "parallel", "exclusive", "loop"]
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
-
-class Text(_Record):
-    """Text in both languages (German is the default of reports)."""
-
-    de: str
-    """German text."""
-    en: str
-    """English text."""
-
-    @classmethod
-    def of(cls, msg: Msg, **kwargs: object) -> Text:
-        """Format a :class:`Msg` in both languages."""
-        return cls(de=msg("de", **kwargs), en=msg("en", **kwargs))
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.de if lang == "de" else self.en
 
 
 class AttrChange(_Record):

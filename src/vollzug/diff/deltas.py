@@ -12,10 +12,10 @@ from vollzug.diff.changes import (
     ResourceDelta,
     ResourceTotals,
     ResponsibilityShift,
-    Text,
 )
 from vollzug.diff.elements import plain
 from vollzug.diff.normalize import fold
+from vollzug.i18n import Text
 from vollzug.model.process import OperationalModel, Step
 from vollzug.model.resources import (
     BudgetResource,

@@ -71,8 +71,8 @@ SHIFT_SAME_LANE = Msg("„{name}“ (bleibt in {lane}): RACI ändert sich", "“
 CONSULTED = Msg("C/I: {changes}", "C/I: {changes}")
 ACCOUNTABLE = Msg("A: {left} → {right}", "A: {left} → {right}")
 RESPONSIBLE = Msg("R: {left} → {right}", "R: {left} → {right}")
-TOTALS = Msg("Summe VZÄ {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}",
-             "Total FTE {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}")
+TOTALS = Msg("Summe VZÄ {left_fte} → {right_fte}; Mittel {left_eur} → {right_eur}",
+             "Total FTE {left_fte} → {right_fte}; funds {left_eur} → {right_eur}")
 
 RESOURCE_KIND: dict[str, Msg] = {
     "staff": Msg("Personal", "staff"), "budget": Msg("Budget", "budget"), "it_system": Msg("IT-System", "IT system"),
@@ -81,7 +81,7 @@ RESOURCE_KIND: dict[str, Msg] = {
 """Resource kinds in reports."""
 
 MEASURE: dict[str, Msg] = {
-    "fte": Msg("VZÄ", "FTE"), "eur": Msg("EUR", "EUR"), "presence": Msg("vorhanden", "present"),
+    "fte": Msg("VZÄ", "FTE"), "eur": Msg("Betrag", "amount"), "presence": Msg("vorhanden", "present"),
 }
 """Measures of resource deltas in reports."""
 

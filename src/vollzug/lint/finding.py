@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Text
 
 Severity = Literal["error", "warning", "info"]
 """Schweregrad: error and warning count as failures (exit code 1), info never does."""
@@ -22,23 +22,6 @@ FAILING: frozenset[str] = frozenset({"error", "warning"})
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
-
-class Text(_Record):
-    """Meldungstext in both languages."""
-
-    de: str
-    """German text (default language of reports)."""
-    en: str
-    """English text."""
-
-    @classmethod
-    def of(cls, msg: Msg, **kwargs: object) -> Text:
-        """Format a :class:`Msg` in both languages."""
-        return cls(de=msg("de", **kwargs), en=msg("en", **kwargs))
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.de if lang == "de" else self.en
 
 
 class Finding(_Record):

@@ -6,9 +6,10 @@ from importlib import resources
 
 from vollzug.compare.results import ComparisonSet
 from vollzug.i18n import Lang
+from vollzug.locale import format_datetime
 from vollzug.report.html.markup import Markup, el
 from vollzug.report.html.sections import PER_TOWN_LIMIT, anchor, overview, town_section
-from vollzug.report.labels import t
+from vollzug.report.labels import engine_name, engine_value, t
 
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
@@ -31,8 +32,9 @@ def render_html(result: ComparisonSet, lang: Lang = "de") -> str:
                    for town in comparison.towns[:PER_TOWN_LIMIT])
     if result.skipped:
         body.append(el("section", None, el("h2", None, t("skipped", lang)),
-                       el("ul", None, [el("li", None, s) for s in result.skipped])))
-    engines = "; ".join(f"{c.law}: " + ", ".join(f"{k} = {v}" for k, v in c.engines.items())
+                       el("ul", None, [el("li", None, s.get(lang)) for s in result.skipped])))
+    engines = "; ".join(f"{c.law}: " + ", ".join(f"{engine_name(k, lang)} = {engine_value(v, lang)}"
+                                                 for k, v in c.engines.items())
                         for c in result.comparisons)
     head = el("head", None,
               Markup('<meta charset="utf-8">'),
@@ -42,7 +44,7 @@ def render_html(result: ComparisonSet, lang: Lang = "de") -> str:
               el("style", None, Markup(_asset("report.css"))))
     page = el("html", {"lang": lang}, head, el("body", None,
               el("header", None, el("h1", None, t("doc_title", lang)),
-                 el("p", None, t("generated", lang), f": {result.generated} · ",
+                 el("p", None, t("generated", lang), f": {format_datetime(result.generated, lang)} · ",
                     ", ".join(f"{c.law}: {len(c.towns)} {t('towns', lang)}" for c in result.comparisons))),
               el("nav", None, nav),
               el("main", None, body,

@@ -8,10 +8,12 @@ from vollzug.compare.clustering import dendrogram_svg
 from vollzug.compare.results import DIMENSIONS, Comparison, ObligationCell, TownResult
 from vollzug.glossary import term
 from vollzug.i18n import Lang
+from vollzug.locale import format_decimal, format_number
 from vollzug.report.diagram import diagram_svg
 from vollzug.report.html.markup import Markup, el, table
 from vollzug.report.labels import DIMENSION, STATUS, gap_name, t
 from vollzug.report.logs import flag, log_section
+from vollzug.vocabulary import change_label
 
 HEATMAP_PAIRWISE_LIMIT = 80
 """Town × town heat-map only up to this many towns (the JSON/XLSX always hold the matrix)."""
@@ -29,11 +31,11 @@ def anchor(comparison: Comparison, key: str) -> str:
     return f"{comparison.law.lower()}-{key}"
 
 
-def num(value: float | int | None, digits: int = 2) -> tuple[str, dict[str, object]]:
-    """A right-aligned number cell with German formatting and a machine sort key."""
+def num(value: float | int | None, lang: Lang, digits: int = 2) -> tuple[str, dict[str, object]]:
+    """A right-aligned number cell in the language's format and a machine sort key."""
     if value is None:
         return "–", {"class": "num", "data-sort": ""}
-    text = f"{value:,.{digits}f}".replace(",", "␣").replace(".", ",").replace("␣", ".")
+    text = format_decimal(value, lang, digits) if digits else format_number(value, lang)
     return text, {"class": "num", "data-sort": f"{value}"}
 
 
@@ -56,10 +58,10 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
     for town in comparison.towns:
         rows.append([
             el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name),
-            town.kind, num(town.population, 0), num(town.similarity.overall, 3),
-            num(town.counts.get("covered", 0), 0), num(town.counts.get("deviating", 0), 0),
-            num(town.counts.get("missing", 0), 0), num(town.counts.get("not_applicable", 0), 0),
-            num(len(town.gaps), 0), num(town.fte), num(town.eur, 0), groups.get(town.key, "–"),
+            town.kind, num(town.population, lang, 0), num(town.similarity.overall, lang),
+            num(town.counts.get("covered", 0), lang, 0), num(town.counts.get("deviating", 0), lang, 0),
+            num(town.counts.get("missing", 0), lang, 0), num(town.counts.get("not_applicable", 0), lang, 0),
+            num(len(town.gaps), lang, 0), num(town.fte, lang), num(town.eur, lang, 0), groups.get(town.key, "–"),
             " · ".join(x for x in (t("synthetic", lang) if town.synthetic else "", flag(town, lang)) if x),
         ])
     headers = [t("town", lang), t("kind", lang), t("population", lang), t("similarity", lang),
@@ -76,20 +78,20 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
         else el("p", {"class": "muted"}, t("too_many", lang, n=PER_TOWN_LIMIT)),
     ]
     if comparison.similarity and len(comparison.towns) <= HEATMAP_PAIRWISE_LIMIT:
-        parts += [el("h3", None, t("pairwise", lang)), pairwise_heatmap(comparison)]
+        parts += [el("h3", None, t("pairwise", lang)), pairwise_heatmap(comparison, lang)]
     if comparison.clustering:
         labels = {town.key: town.name for town in comparison.towns}
         parts += [el("h3", None, t("dendrogram", lang)),
                   el("div", {"class": "diagram"}, Markup(dendrogram_svg(comparison.clustering, labels)))]
     by_key = {town.key: town for town in comparison.towns}
     dims = ("overall", *DIMENSIONS)
-    closest_rows = [[i + 1, by_key[k].name, *(num(getattr(by_key[k].similarity, d), 3) for d in dims)]
+    closest_rows = [[i + 1, by_key[k].name, *(num(getattr(by_key[k].similarity, d), lang) for d in dims)]
                     for i, k in enumerate(comparison.closest[:15])]
     parts += [el("h3", None, t("closest", lang)),
               table(["#", t("town", lang), *(DIMENSION[d](lang) for d in ("overall", *DIMENSIONS))], closest_rows,
                     table_id=f"{law}-closest")]
     if comparison.outliers:
-        outlier_rows = [[o.obligation, by_key[o.town].name if o.town in by_key else o.town, o.reason]
+        outlier_rows = [[o.obligation, by_key[o.town].name if o.town in by_key else o.town, o.reason.get(lang)]
                         for o in comparison.outliers[:500]]
         parts += [el("h3", None, t("outliers", lang)),
                   table([t("obligation", lang), t("town", lang), t("reason", lang)], outlier_rows,
@@ -102,8 +104,8 @@ def _cell_title(cell: ObligationCell, lang: Lang) -> str:
     if cell.responsible_name:
         bits.append(f"{t('responsible', lang)}: {cell.responsible_name}")
     if cell.fte:
-        bits.append(f"{t('fte', lang)} {cell.fte:.2f}")
-    bits.extend(cell.reasons)
+        bits.append(f"{t('fte', lang)} {format_decimal(cell.fte, lang)}")
+    bits.extend(r.get(lang) for r in cell.reasons)
     return " · ".join(bits)
 
 
@@ -122,7 +124,7 @@ def status_heatmap(comparison: Comparison, lang: Lang) -> Markup:
                                               el("tbody", None, rows)))
 
 
-def pairwise_heatmap(comparison: Comparison) -> Markup:
+def pairwise_heatmap(comparison: Comparison, lang: Lang) -> Markup:
     """Town × town overall similarity as a grey-blue heat-map."""
     assert comparison.similarity is not None
     names = {town.key: town.name for town in comparison.towns}
@@ -134,7 +136,8 @@ def pairwise_heatmap(comparison: Comparison) -> Markup:
         for j, value in enumerate(comparison.similarity.overall[i]):
             shade = int(255 - 200 * max(0.0, min(1.0, value)))
             cells.append(el("td", {"style": f"background:rgb({shade},{shade + 20 if shade < 235 else 255},255)",
-                                   "title": f"{names.get(key, key)} ↔ {names.get(keys[j], keys[j])}: {value:.3f}"}))
+                                   "title": f"{names.get(key, key)} ↔ {names.get(keys[j], keys[j])}: "
+                                            f"{format_decimal(value, lang)}"}))
         rows.append(el("tr", None, el("th", {"scope": "row"}, names.get(key, key)), cells))
     return el("div", {"class": "diagram"}, el("table", {"class": "heat"}, el("thead", None, head),
                                               el("tbody", None, rows)))
@@ -145,17 +148,20 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup
     tid = anchor(comparison, town.key)
     titles = {o.id: o for o in comparison.obligations}
     by_category = Counter(g.category for g in town.gaps)
-    gap_rows = [[(g.category, {"data-sort": g.category}), gap_name(g.category, lang), g.citation, g.message,
-                 g.element or "", g.code, g.source] for g in sorted(town.gaps, key=lambda g: (g.category, g.code))]
+    gap_rows = [[(g.category, {"data-sort": g.category}), gap_name(g.category, lang), g.citation,
+                 g.message.get(lang), g.element or "", g.code, t(f"source_{g.source}", lang)]
+                for g in sorted(town.gaps, key=lambda g: (g.category, g.code))]
     summary = ", ".join(f"{c} {gap_name(c, lang)}: {n}" for c, n in sorted(by_category.items()))
     cell_rows = [[c.obligation, titles[c.obligation].title if c.obligation in titles else "",
-                  (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte),
-                  num(c.eur, 0), _stakeholders(c, lang), t("yes", lang) if c.notified else t("no", lang),
-                  "; ".join(c.reasons)] for c in town.cells]
+                  (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte, lang),
+                  num(c.eur, lang, 0), _stakeholders(c, lang), t("yes", lang) if c.notified else t("no", lang),
+                  "; ".join(r.get(lang) for r in c.reasons)] for c in town.cells]
     parts: list[object] = [
         el("h3", None, town.name, " ", el("span", {"class": "muted"}, f"({town.variant} · {town.kind} · ",
-                                          t("population", lang), f" {town.population or '–'})")),
-        el("p", {"class": "muted"}, town.path, " · ", t("similarity", lang), f" {town.similarity.overall:.3f}"),
+                                          t("population", lang),
+                                          f" {format_number(town.population, lang) if town.population else '–'})")),
+        el("p", {"class": "muted"}, town.path, " · ", t("similarity", lang),
+           f" {format_decimal(town.similarity.overall, lang)}"),
         el("h4", None, t("gaps", lang), f" ({len(town.gaps)})"), el("p", None, summary or t("none", lang)),
         table([t("category", lang), "", t("norm", lang), t("message", lang), t("element", lang), t("code", lang),
                t("source", lang)], gap_rows, table_id=f"{tid}-gaps", filter_label=t("filter", lang)),
@@ -164,13 +170,15 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup
                t("stakeholders", lang), t("notified", lang), t("reason", lang)], cell_rows, table_id=f"{tid}-cells"),
     ]
     if town.own_soll is not None:
-        own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}), "; ".join(c.reasons)]
+        own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}),
+                     "; ".join(r.get(lang) for r in c.reasons)]
                     for c in town.own_soll]
         parts += [el("h4", None, t("own_soll", lang)),
                   table([t("obligation", lang), t("status", lang), t("reason", lang)], own_rows,
                         table_id=f"{tid}-own")]
     if town.diff:
-        diff_rows = [[d.kind, d.label, d.detail, d.element or d.reference_element or ""] for d in town.diff]
+        diff_rows = [[(change_label(d.kind, lang), {"data-sort": d.kind}), d.label, d.detail.get(lang),
+                      d.element or d.reference_element or ""] for d in town.diff]
         parts += [el("h4", None, t("diff", lang), f" ({len(town.diff)})"),
                   table([t("change", lang), t("label", lang), t("detail", lang), t("element", lang)], diff_rows,
                         table_id=f"{tid}-diff", filter_label=t("filter", lang))]
@@ -186,14 +194,14 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang) -> Markup
                      table([t("unit", lang), *(name or sid for sid, name in town.raci.steps)], raci_rows,
                            css="data raci", table_id=f"{tid}-raci"))]
     if town.units:
-        unit_rows = [[u.name, num(u.fte), num(u.eur, 0), ", ".join(u.it_systems)] for u in town.units]
+        unit_rows = [[u.name, num(u.fte, lang), num(u.eur, lang, 0), ", ".join(u.it_systems)] for u in town.units]
         parts += [el("h4", None, t("resources", lang)),
                   table([t("unit", lang), t("fte", lang), t("eur", lang), t("it", lang)], unit_rows,
                         table_id=f"{tid}-units")]
     if town.log is not None:
         parts.append(log_section(town, lang))
     if town.notes:
-        parts.append(el("p", {"class": "muted"}, t("notes", lang), ": ", "; ".join(town.notes)))
+        parts.append(el("p", {"class": "muted"}, t("notes", lang), ": ", "; ".join(n.get(lang) for n in town.notes)))
     return el("section", {"class": "town", "id": tid}, parts)
 
 
