@@ -12,8 +12,10 @@ from vollzug.compare.trusted import trusted
 from vollzug.i18n import Text
 
 CASES = [
-    (ObligationCell, {"obligation": "WPG.W01", "status": "not_applicable", "reasons": (Text(de="Einwohner", en="inhabitants"),)}),
-    (ObligationCell, {"obligation": "WPG.W04", "status": "deviating", "reasons": (Text.same("a"), Text.same("b")), "steps": ("T1",),
+    (ObligationCell, {"obligation": "WPG.W01", "status": "not_applicable",
+                      "reasons": (Text(de="Einwohner", en="inhabitants"),)}),
+    (ObligationCell, {"obligation": "WPG.W04", "status": "deviating", "reasons": (Text.same("a"), Text.same("b")),
+                      "steps": ("T1",),
                       "responsible": "FB61", "responsible_name": "Planung", "raci": ("FB61:A",), "fte": 0.25,
                       "eur": 100.0, "it_systems": ("GIS",), "stakeholders": ("public",), "notified": True}),
     (Gap, {"category": "G01", "code": "CMP001", "message": Text(de="fehlt", en="missing"), "obligation": "WPG.W01", "citation": "§ 4"}),

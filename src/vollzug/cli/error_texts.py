@@ -22,6 +22,11 @@ def _p(pattern: str, make: Callable[[re.Match[str]], str]) -> _Rule:
     return re.compile(f"^{pattern}$", re.S), make
 
 
+_NOUN: dict[str, str] = {"configuration": "Konfiguration", "deadline rules": "Fristregeln", "event log": "Ereignislog",
+         "mapping": "Zuordnung", "format": "Format", "output format": "Ausgabeformat",
+         "render format": "Zeichenformat", "synth format": "Synthese-Format", "diff mode": "Diff-Modus",
+         "pairwise mode": "Paarvergleich-Modus", "preset": "Voreinstellung"}
+
 _RULES: list[_Rule] = [
     _p(r"file not found", lambda m: "Datei nicht gefunden"),
     _p(r"file or folder not found", lambda m: "Datei oder Ordner nicht gefunden"),
@@ -97,11 +102,6 @@ _RULES: list[_Rule] = [
     _p(r"(.+): (Field required|Extra inputs are not permitted|Input should be .+?)( \(and (\d+) more\))?",
        lambda m: f"{m[1]}: {_pydantic(m[2])}" + (f" (und {m[4]} weitere)" if m[4] else "")),
 ]
-
-_NOUN = {"configuration": "Konfiguration", "deadline rules": "Fristregeln", "event log": "Ereignislog",
-         "mapping": "Zuordnung", "format": "Format", "output format": "Ausgabeformat",
-         "render format": "Zeichenformat", "synth format": "Synthese-Format", "diff mode": "Diff-Modus",
-         "pairwise mode": "Paarvergleich-Modus", "preset": "Voreinstellung"}
 
 _PYDANTIC: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^Field required$"), "Pflichtfeld fehlt"),
