@@ -18,9 +18,12 @@ CASES = [
                       "steps": ("T1",),
                       "responsible": "FB61", "responsible_name": "Planung", "raci": ("FB61:A",), "fte": 0.25,
                       "eur": 100.0, "it_systems": ("GIS",), "stakeholders": ("public",), "notified": True}),
-    (Gap, {"category": "G01", "code": "CMP001", "message": Text(de="fehlt", en="missing"), "obligation": "WPG.W01", "citation": "§ 4"}),
-    (Gap, {"category": "", "code": "RS003", "message": Text.same("m"), "element": None, "citation": "", "source": "rules"}),
-    (Outlier, {"obligation": "WPG.W01", "town": "a", "reason": Text(de="fehlt (meist abgedeckt)", en="missing (mostly covered)")}),
+    (Gap, {"category": "G01", "code": "CMP001", "message": Text(de="fehlt", en="missing"), "obligation": "WPG.W01",
+           "citation": "§ 4"}),
+    (Gap, {"category": "", "code": "RS003", "message": Text.same("m"), "element": None, "citation": "",
+           "source": "rules"}),
+    (Outlier, {"obligation": "WPG.W01", "town": "a",
+               "reason": Text(de="fehlt (meist abgedeckt)", en="missing (mostly covered)")}),
 ]
 
 
