@@ -61,6 +61,19 @@ CHANGES: dict[str, Msg] = {
 }
 """How a domain change relates to the reference: only in the town, only in the reference, different."""
 
+DIFF_HEADINGS: dict[str, Msg] = {
+    "added": Msg("Fehlt in {left} gegenüber {right} (nur in {right})",
+                 "Missing in {left} compared with {right} (only in {right})"),
+    "removed": Msg("Zusätzlich in {left} (nicht in {right})", "Additional in {left} (not in {right})"),
+    "changed": Msg("Abweichend", "Deviating"),
+    "layout_changed": Msg("Nur Layout abweichend", "Layout only"),
+    "reconnected": Msg("Umgehängte Flüsse", "Reconnected flows"),
+    "responsibility": Msg("Zuständigkeit verschoben", "Responsibility shifted"),
+    "behaviour": Msg("Ablauf abweichend", "Order deviating"),
+}
+"""Section headings of ``vollzug diff``: the right side is the reference (``SOLL``), so "only right" reads
+"missing compared with the reference" — the JSON keeps the neutral ``added``/``removed`` (only right / only left)."""
+
 _REFERENCE_EN = {"SOLL": "reference"}
 
 

@@ -7,6 +7,7 @@ in ``vz:step``), so it never leaks back into :attr:`Step.documentation`.
 from __future__ import annotations
 
 from vollzug.i18n import Lang, Msg
+from vollzug.locale import format_currency, format_date, format_fte
 from vollzug.model.process import Deadline, OperationalModel, Step
 from vollzug.model.resources import (
     BudgetResource,
@@ -34,10 +35,11 @@ _AFTER = Msg("nach", "after")
 
 
 def _number(value: float, lang: Lang) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "de":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
+    return format_fte(value, lang)
+
+
+def _money(value: float, lang: Lang) -> str:
+    return format_currency(value, lang, 0 if float(value).is_integer() or abs(value) >= 1000 else 2)
 
 
 def resource_text(resource: object, lang: Lang = "de") -> str:
@@ -46,12 +48,12 @@ def resource_text(resource: object, lang: Lang = "de") -> str:
         return f"{_number(resource.fte, lang)} VZÄ" + (f" {resource.name}" if resource.name else "")
     if isinstance(resource, BudgetResource):
         extra = resource.funding or resource.name
-        return f"{_number(resource.eur, lang)} €" + (f" ({extra})" if extra else "")
+        return f"{_money(resource.eur, lang)}" + (f" ({extra})" if extra else "")
     if isinstance(resource, ItSystemResource):
         return (resource.name or "IT") + (f" ({resource.operator})" if resource.operator else "")
     if isinstance(resource, ExternalServiceResource):
         who = resource.provider or resource.name or "Fremdleistung"
-        return who + (f" ({_number(resource.eur, lang)} €)" if resource.eur else "")
+        return who + (f" ({_money(resource.eur, lang)})" if resource.eur else "")
     if isinstance(resource, DataSourceResource):
         return (resource.name or "Daten") + (f" ({resource.medium})" if resource.medium else "")
     return str(getattr(resource, "name", ""))
@@ -65,7 +67,7 @@ def resource_line(step: Step, lang: Lang = "de") -> str:
         parts.append(f"{_number(fte, lang)} VZÄ")
     eur = sum(r.eur for r in step.resources if isinstance(r, BudgetResource))
     if eur:
-        parts.append(f"{_number(eur, lang)} €")
+        parts.append(_money(eur, lang))
     parts += [r.name for r in step.resources if isinstance(r, ItSystemResource) and r.name]
     return " · ".join(parts)
 
@@ -73,7 +75,7 @@ def resource_line(step: Step, lang: Lang = "de") -> str:
 def _deadline_text(deadline: Deadline, model: OperationalModel, lang: Lang) -> str:
     parts: list[str] = []
     if deadline.date:
-        parts.append(deadline.date.strftime("%d.%m.%Y") if lang == "de" else deadline.date.isoformat())
+        parts.append(format_date(deadline.date, lang))
     if deadline.duration:
         parts.append(deadline.duration)
     if deadline.after:

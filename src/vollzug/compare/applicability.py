@@ -78,13 +78,18 @@ def _failed(condition: Condition, model: OperationalModel, land_options: dict[st
         # a choice the model does not state was not made (e.g. no joint planning unless the town says so)
         if model.choices.get(condition.choice, False) == condition.value:
             return None
-        return m_.text(m_.CHOICE_NOT_MADE if condition.value else m_.CHOICE_MADE, choice=condition.choice)
+        key = f"choice.{condition.choice}"
+        return m_.text(m_.CHOICE_NOT_MADE if condition.value else m_.CHOICE_MADE,
+                       choice=Text(de=term(key, "de", default=condition.choice),
+                                   en=term(key, "en", default=condition.choice)))
     if isinstance(condition, LandOptionCondition):
         land = municipality.land if municipality else None
         lands = land_options.get(condition.option)
         if not lands or land is None or land in lands:
             return None
-        return m_.text(m_.LAND_OPTION_UNUSED, land=land, option=condition.option)
+        key = f"land_option.{condition.option}"
+        return m_.text(m_.LAND_OPTION_UNUSED, land=land, option=Text(de=term(key, "de", default=condition.option),
+                                                                     en=term(key, "en", default=condition.option)))
     return None
 
 

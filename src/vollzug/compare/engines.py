@@ -58,7 +58,7 @@ def run_diff(town: OperationalModel, reference: OperationalModel
     (same/changed/added) of each town step; None without a diff engine."""
     try:
         module: Any = importlib.import_module("vollzug.diff.engine")
-        from vollzug.diff.emit.values import attr_line
+        from vollzug.diff.values import attr_line
     except ImportError:
         return None
     result: Any = module.diff_models(town, reference)
@@ -91,7 +91,16 @@ def run_diff(town: OperationalModel, reference: OperationalModel
                                      ref=shift.right_lane_name or shift.right_lane or "–",
                                      ref_a=", ".join(shift.right_accountable_names or shift.right_accountable) or "–")))
         state[shift.left_id] = "changed"
+    names = {s.id: s.name for m in (town, reference) for s in m.steps if s.name}
+    names.update({s.id: s.name for m in (town, reference) for s in m.stakeholders if s.name})
     for delta in result.domain_deltas:
         entries.append(DiffEntry(kind=f"{delta.kind}_{_FLIP[delta.change]}", element=delta.element,
-                                 label=delta.subject, detail=delta.text))
+                                 label=_delta_label(delta, names), detail=delta.text))
     return entries, {k: v for k, v in state.items() if k in {s.id for s in town.steps}}
+
+
+def _delta_label(delta: Any, names: Mapping[str, str]) -> str:
+    """What a domain change is about, as the models name it: the stakeholder or step, or the flow's ends."""
+    if delta.kind == "message_flow":
+        return str(delta.subject).replace("->", " → ")
+    return names.get(delta.element, delta.element)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vollzug.diff.changes import Relation
 from vollzug.i18n import Msg
+from vollzug.vocabulary import DIFF_HEADINGS
 
 RELATION_PHRASE: dict[Relation, Msg] = {
     "sequence": Msg("läuft „{a}“ vor „{b}“", "“{a}” runs before “{b}”"),
@@ -45,15 +46,10 @@ HEADINGS: dict[str, Msg] = {
     "title": Msg("Vergleich {left} ↔ {right}", "Comparison {left} ↔ {right}"),
     "equal": Msg("Keine Unterschiede.", "No differences."),
     "matches": Msg("Zuordnungen", "Matches"),
-    "added": Msg("Nur in {right}", "Only in {right}"),
-    "removed": Msg("Nur in {left}", "Only in {left}"),
-    "changed": Msg("Geändert", "Changed"),
-    "layout_changed": Msg("Nur Layout geändert", "Layout only"),
-    "reconnected": Msg("Umgehängte Flüsse", "Reconnected flows"),
-    "responsibility": Msg("Zuständigkeitsverschiebungen", "Responsibility shifts"),
+    **{k: v for k, v in DIFF_HEADINGS.items() if k != "behaviour"},
     "resources": Msg("Ressourcen", "Resources"),
     "domain": Msg("Beteiligte, Fristen, Pflichten, Inkenntnissetzung", "Stakeholders, deadlines, obligations, notices"),
-    "behaviour": Msg("Verhaltensänderungen", "Behavioural changes"),
+    "behaviour": DIFF_HEADINGS["behaviour"],
     "similarity": Msg("Ähnlichkeit", "Similarity"),
     "unmatched": Msg("Ohne Partner", "Unmatched"),
 }
@@ -84,6 +80,9 @@ MEASURE: dict[str, Msg] = {
     "fte": Msg("VZÄ", "FTE"), "eur": Msg("Betrag", "amount"), "presence": Msg("vorhanden", "present"),
 }
 """Measures of resource deltas in reports."""
+
+PRESENCE: dict[bool, Msg] = {True: Msg("vorhanden", "present"), False: Msg("fehlt", "missing")}
+"""Whether an IT system or data source is there (resource deltas of measure ``presence``)."""
 
 RELATION_TO: dict[Relation, Msg] = {
     "sequence": Msg("vor", "before"), "reverse": Msg("nach", "after"),

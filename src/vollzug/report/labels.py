@@ -46,6 +46,8 @@ T: dict[str, Msg] = {
     "overview": Msg("Überblick", "Overview"),
     "town": Msg("Kommune", "Municipality"),
     "towns": Msg("Kommunen", "Municipalities"),
+    "town_count": Msg("{n} Kommunen", "{n} municipalities"),
+    "one_town": Msg("1 Kommune", "1 municipality"),
     "population": Msg("Einwohner", "Inhabitants"),
     "kind": Msg("Art", "Kind"),
     "similarity": Msg("Ähnlichkeit zum SOLL", "Similarity to SOLL"),

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vollzug.diff import messages as m_
+from vollzug.diff import values as v_
 from vollzug.diff.changes import AttrChange, DiffResult
-from vollzug.diff.emit import values as v_
 from vollzug.i18n import Lang, Msg
 from vollzug.locale import format_currency, format_decimal, format_fte, format_signed
 
@@ -31,7 +31,7 @@ class Section:
 
 
 def value(v: Any, lang: Lang = "de", limit: int = 120) -> str:
-    """Readable display of a property value (see :mod:`vollzug.diff.emit.values`)."""
+    """Readable display of a property value (see :mod:`vollzug.diff.values`)."""
     text = v_.show(v, lang)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -43,7 +43,8 @@ def attr_line(a: AttrChange, lang: Lang = "de") -> str:
 
 SIGNALS: dict[str, Msg] = {
     "label": Msg("Bezeichnung", "label"), "obligation": Msg("Pflichten", "obligations"), "lane": Msg("Lane", "lane"),
-    "id": Msg("Id", "id"), "gateway": Msg("Verzweigung", "gateway"), "position": Msg("Position", "position"),
+    "id": Msg("Id", "id"), "gateway_kind": Msg("Verzweigungsart", "gateway kind"), "type": Msg("Typ", "type"),
+    "position": Msg("Position", "position"),
     "context": Msg("Umgebung", "context"), "type_factor": Msg("Typfaktor", "type factor"),
 }
 """Names of the matching signals (``Match.signals`` keys) in reports."""
@@ -87,14 +88,20 @@ def _amount(measure: str, amount: float | None, lang: Lang) -> str:
         return "—"
     if measure == "eur":
         return format_currency(amount, lang)
-    if measure == "presence":
-        return m_.MEASURE["presence"](lang) if amount else "—"
     return format_fte(amount, lang)
 
 
 def _delta(measure: str, amount: float, lang: Lang) -> str:
-    text = format_signed(amount, lang)
-    return text + (" €" if measure == "eur" else "")
+    if measure == "eur":
+        return ("+" if amount >= 0 else "-") + format_currency(abs(amount), lang)
+    return format_signed(amount, lang)
+
+
+def _resource_change(measure: str, left: float | None, right: float | None, lang: Lang) -> str:
+    if measure == "presence":
+        return f"{m_.PRESENCE[bool(left)](lang)} → {m_.PRESENCE[bool(right)](lang)}"
+    return (f"{m_.MEASURE[measure](lang)} {_amount(measure, left, lang)} → {_amount(measure, right, lang)}"
+            f" (Δ {_delta(measure, (right or 0) - (left or 0), lang)})")
 
 
 def _label(ident: str, name: str, el_type: str) -> str:
@@ -149,8 +156,7 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
     out.append(Section("responsibility", m_.HEADINGS["responsibility"](lang), shifts))
     res = [f"„{d.step_name or d.step}“: {m_.RESOURCE_KIND.get(d.kind, Msg(d.kind, d.kind))(lang)}"
            + (f" „{d.name}“" if d.name else "")
-           + f" {m_.MEASURE[d.measure](lang)} {_amount(d.measure, d.left, lang)} → {_amount(d.measure, d.right, lang)}"
-           + (f" (Δ {_delta(d.measure, d.delta, lang)})" if d.measure != "presence" else "")
+           + f": {_resource_change(d.measure, d.left, d.right, lang)}"
            for d in result.resource_deltas]
     t = result.resource_totals
     if res or t.left_fte != t.right_fte or t.left_eur != t.right_eur:

@@ -45,7 +45,8 @@ def render_html(result: ComparisonSet, lang: Lang = "de") -> str:
     page = el("html", {"lang": lang}, head, el("body", None,
               el("header", None, el("h1", None, t("doc_title", lang)),
                  el("p", None, t("generated", lang), f": {format_datetime(result.generated, lang)} · ",
-                    ", ".join(f"{c.law}: {len(c.towns)} {t('towns', lang)}" for c in result.comparisons))),
+                    ", ".join(f"{c.law}: {t('town_count', lang, n=len(c.towns))}" if len(c.towns) != 1
+                              else f"{c.law}: {t('one_town', lang)}" for c in result.comparisons))),
               el("nav", None, nav),
               el("main", None, body,
                  el("p", {"class": "muted"}, t("engines", lang), ": ", engines)),

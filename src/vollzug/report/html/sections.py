@@ -82,7 +82,7 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
     if comparison.clustering:
         labels = {town.key: town.name for town in comparison.towns}
         parts += [el("h3", None, t("dendrogram", lang)),
-                  el("div", {"class": "diagram"}, Markup(dendrogram_svg(comparison.clustering, labels)))]
+                  el("div", {"class": "diagram"}, Markup(dendrogram_svg(comparison.clustering, labels, lang=lang)))]
     by_key = {town.key: town for town in comparison.towns}
     dims = ("overall", *DIMENSIONS)
     closest_rows = [[i + 1, by_key[k].name, *(num(getattr(by_key[k].similarity, d), lang) for d in dims)]

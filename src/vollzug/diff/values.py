@@ -111,7 +111,7 @@ def _mapping(value: dict[str, Any], lang: Lang, key: str) -> str:
             return resource_text(_RESOURCE.validate_python(value), lang) or term(f"resource.{value['kind']}", lang)
         except ValidationError:
             pass
-    return ", ".join(f"{path_label(k, lang)} {show(v, lang, k)}" for k, v in value.items())
+    return "; ".join(f"{path_label(k, lang)}: {show(v, lang, k)}" for k, v in value.items())
 
 
 _RESOURCE_KINDS = {f"resource.{k}" for k in ("staff", "budget", "it_system", "data_source", "external_service")}
