@@ -78,7 +78,7 @@ def test_broken_log_is_one_line_exit_2() -> None:
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0] == f"vollzug: error: {LOGS / 'broken.csv'}:3: [timestamp] unreadable timestamp 'gestern'"
+    assert lines[0] == f"vollzug: Fehler: {LOGS / 'broken.csv'}:3: [timestamp] Zeitstempel „gestern“ nicht lesbar"
     xes = _run("mine", "discover", str(LOGS / "broken.xes"), "-o", "/tmp/never.yaml")
     assert xes.returncode == 2 and len(xes.stderr.strip().splitlines()) == 1
     assert "not a readable XES event log" in xes.stderr
