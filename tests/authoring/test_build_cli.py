@@ -34,7 +34,7 @@ def _vollzug(*args: str) -> subprocess.CompletedProcess[str]:
 def test_real_entry_point() -> None:
     done = subprocess.run([sys.executable, "-m", "vollzug", "build", "--check", str(FIXTURES / "nope.yaml")],
                           capture_output=True, text=True, check=False)
-    assert done.returncode == 2 and "Datei oder Ordner nicht gefunden" in done.stderr  # errors in the output language (de)
+    assert done.returncode == 2 and "Datei oder Ordner nicht gefunden" in done.stderr  # German default
 
 
 def test_build_folder_then_check(tmp_path: Path) -> None:

@@ -40,7 +40,8 @@ def _number(value: float, lang: Lang) -> str:
 
 def _money(value: float, lang: Lang) -> str:
     """Euro through Babel, with a plain space (the text also goes into BPMN documentation, read in modellers)."""
-    return format_currency(value, lang, 0 if float(value).is_integer() or abs(value) >= 1000 else 2).replace("\xa0", " ")
+    digits = 0 if float(value).is_integer() or abs(value) >= 1000 else 2
+    return format_currency(value, lang, digits).replace("\xa0", " ")
 
 
 def resource_text(resource: object, lang: Lang = "de") -> str:
