@@ -32,6 +32,9 @@ _LABELS = {
 _BASIS = {"internal": Msg("interne Regelung", "internal rule"), "none": Msg("keine angegeben", "none given")}
 _ACK = Msg("mit Kenntnisnahmevermerk", "with acknowledgement")
 _AFTER = Msg("nach", "after")
+_FTE = Msg("VZÄ", "FTE")
+_EXTERNAL = Msg("Fremdleistung", "external service")
+_DATA = Msg("Daten", "data")
 
 
 def _number(value: float, lang: Lang) -> str:
@@ -47,17 +50,17 @@ def _money(value: float, lang: Lang) -> str:
 def resource_text(resource: object, lang: Lang = "de") -> str:
     """One resource in a few words, e.g. "0,5 VZÄ Projektleitung", "GIS (KAAW)", "40.000 € (Konnexität)"."""
     if isinstance(resource, StaffResource):
-        return f"{_number(resource.fte, lang)} VZÄ" + (f" {resource.name}" if resource.name else "")
+        return f"{_number(resource.fte, lang)} {_FTE(lang)}" + (f" {resource.name}" if resource.name else "")
     if isinstance(resource, BudgetResource):
         extra = resource.funding or resource.name
         return f"{_money(resource.eur, lang)}" + (f" ({extra})" if extra else "")
     if isinstance(resource, ItSystemResource):
         return (resource.name or "IT") + (f" ({resource.operator})" if resource.operator else "")
     if isinstance(resource, ExternalServiceResource):
-        who = resource.provider or resource.name or "Fremdleistung"
+        who = resource.provider or resource.name or _EXTERNAL(lang)
         return who + (f" ({_money(resource.eur, lang)})" if resource.eur else "")
     if isinstance(resource, DataSourceResource):
-        return (resource.name or "Daten") + (f" ({resource.medium})" if resource.medium else "")
+        return (resource.name or _DATA(lang)) + (f" ({resource.medium})" if resource.medium else "")
     return str(getattr(resource, "name", ""))
 
 
@@ -66,7 +69,7 @@ def resource_line(step: Step, lang: Lang = "de") -> str:
     parts: list[str] = []
     fte = sum(r.fte for r in step.resources if isinstance(r, StaffResource))
     if fte:
-        parts.append(f"{_number(fte, lang)} VZÄ")
+        parts.append(f"{_number(fte, lang)} {_FTE(lang)}")
     eur = sum(r.eur for r in step.resources if isinstance(r, BudgetResource))
     if eur:
         parts.append(_money(eur, lang))

@@ -44,8 +44,7 @@ def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["lang"] = lang
-    if lang is not None:
-        set_lang(as_lang(lang))
+    set_lang(as_lang(lang))  # also resets a language left over from an earlier call in the same process
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from vollzug.i18n import Msg
 from vollzug.law.citation import CitationError, contains, parse_citation, parse_citations, resolve
 from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.lint.rules._memo import OwnerMemo
+from vollzug.locale import bilingual, format_date
 from vollzug.model.citation import Citation
 from vollzug.model.law import Catalogue, Law
 
-_Verdicts = tuple[tuple[Msg, dict[str, str]], ...]
+_Verdicts = tuple[tuple[Msg, dict[str, object]], ...]
 _RESOLVED: OwnerMemo[str, bool] = OwnerMemo(50_000)
 """Whether a citation key resolves, per catalogue (resolving re-parses the catalogue's citations, which dominated
 the run time of ``vollzug check``)."""
@@ -79,7 +81,7 @@ steps:
         return _VERDICTS.get(catalogue, text, lambda: self._work_out(catalogue, text))
 
     def _work_out(self, catalogue: Catalogue | None, text: str) -> _Verdicts:
-        found: list[tuple[Msg, dict[str, str]]] = []
+        found: list[tuple[Msg, dict[str, object]]] = []
         try:
             parsed = [parse_citation(text)]
         except CitationError as exc:
@@ -91,7 +93,7 @@ steps:
             found.extend(self._resolve(catalogue, citation))
         return tuple(found)
 
-    def _resolve(self, catalogue: Catalogue | None, citation: Citation) -> Iterator[tuple[Msg, dict[str, str]]]:
+    def _resolve(self, catalogue: Catalogue | None, citation: Citation) -> Iterator[tuple[Msg, dict[str, object]]]:
         if citation.law is None:
             yield self._no_law, {}
             return
@@ -100,13 +102,13 @@ steps:
             return
         renumbered = self._renumbering(law, citation)
         if renumbered is not None:
-            yield self._renumbered, {"date": renumbered[1], "new": renumbered[0]}
+            yield self._renumbered, {"date": bilingual(format_date, renumbered[1]), "new": renumbered[0]}
             return
         if law.norms and not _resolves(catalogue, citation):
             yield self._unresolved, {"law": catalogue.id}
 
     @staticmethod
-    def _renumbering(law: Law, citation: Citation) -> tuple[str, str] | None:
+    def _renumbering(law: Law, citation: Citation) -> tuple[str, dt.date] | None:
         bare = citation.model_copy(update={"units": ()})
         for entry in law.renumbering:
             try:
@@ -116,5 +118,5 @@ steps:
             if old.version and not citation.version:
                 continue
             if contains(old, bare):
-                return entry.new, entry.effective.strftime("%d.%m.%Y")
+                return entry.new, entry.effective
         return None
