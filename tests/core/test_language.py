@@ -84,10 +84,15 @@ class Values:
     def remove(self, text: str) -> str:
         """The text without these values; a value cut short with "…" (long details) counts as the value."""
         def cut(found: re.Match[str]) -> str:
-            head = found[1].strip()
-            return " ◦ " if head and any(v.startswith(head) for v in self.all) else found[0]
+            before = found[1]
+            starts = [0, *(m.end() for m in re.finditer(r"[;:→(\n]\s*", before))]
+            for start in starts:  # longest candidate first
+                head = before[start:].strip()
+                if len(head) >= 3 and any(v.startswith(head) for v in self.all):
+                    return before[:start] + " ◦ "
+            return found[0]
 
-        text = re.sub(r"([^;:→(\n]{1,200})…", cut, text)
+        text = re.sub(r"([^\n…]{1,200})…", cut, text)
         return self.pattern.sub(" ◦ ", text)
 
 
