@@ -13,6 +13,7 @@ from typing import Any
 from vollzug.compare import messages as m_
 from vollzug.compare.results import DiffEntry, Gap
 from vollzug.compare.trusted import trusted
+from vollzug.glossary import term
 from vollzug.i18n import Text
 from vollzug.model.process import OperationalModel
 
@@ -95,7 +96,7 @@ def run_diff(town: OperationalModel, reference: OperationalModel
     names.update({s.id: s.name for m in (town, reference) for s in m.stakeholders if s.name})
     for delta in result.domain_deltas:
         entries.append(DiffEntry(kind=f"{delta.kind}_{_FLIP[delta.change]}", element=delta.element,
-                                 label=_delta_label(delta, names), detail=delta.text))
+                                 label=_delta_label(delta, names), detail=_delta_detail(delta)))
     return entries, {k: v for k, v in state.items() if k in {s.id for s in town.steps}}
 
 
@@ -104,3 +105,24 @@ def _delta_label(delta: Any, names: Mapping[str, str]) -> str:
     if delta.kind == "message_flow":
         return str(delta.subject).replace("->", " → ")
     return names.get(delta.element, delta.element)
+
+
+def _delta_detail(delta: Any) -> Text:
+    """What changed, without the diff's left-to-right sentence ("… kommt hinzu"): the change code already says it
+    relative to the reference, the detail names the citation, obligation, deadline, stakeholder or flow."""
+    from vollzug.diff.values import path_label, show
+
+    value = delta.right if delta.right is not None else delta.left
+    if delta.kind == "stakeholder":
+        return Text(de=term(f"stakeholder.{delta.subject}", "de", default=delta.subject),
+                    en=term(f"stakeholder.{delta.subject}", "en", default=delta.subject))
+    if delta.kind == "message_flow":
+        return Text.same(str(delta.subject).replace("->", " → "))
+    if delta.kind == "deadline":
+        return Text(de=show(value, "de", "deadlines"), en=show(value, "en", "deadlines"))
+    if delta.kind == "notification" and isinstance(delta.left, dict) and isinstance(delta.right, dict):
+        keys = [k for k in sorted(set(delta.left) | set(delta.right)) if delta.left.get(k) != delta.right.get(k)]
+        return Text(de=", ".join(path_label(k, "de") for k in keys), en=", ".join(path_label(k, "en") for k in keys))
+    if delta.kind == "notification":
+        return Text(de=show(value, "de", "notification"), en=show(value, "en", "notification"))
+    return Text.same(str(delta.subject))

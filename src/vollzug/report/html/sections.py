@@ -58,7 +58,8 @@ def overview(comparison: Comparison, lang: Lang) -> Markup:
     for town in comparison.towns:
         rows.append([
             el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name),
-            town.kind, num(town.population, lang, 0), num(town.similarity.overall, lang),
+            term(f"municipality_kind.{town.kind}", lang, default=town.kind), num(town.population, lang, 0),
+            num(town.similarity.overall, lang),
             num(town.counts.get("covered", 0), lang, 0), num(town.counts.get("deviating", 0), lang, 0),
             num(town.counts.get("missing", 0), lang, 0), num(town.counts.get("not_applicable", 0), lang, 0),
             num(len(town.gaps), lang, 0), num(town.fte, lang), num(town.eur, lang, 0), groups.get(town.key, "–"),
