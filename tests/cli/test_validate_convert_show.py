@@ -78,7 +78,7 @@ def test_hostile_input_validate_and_show(name: str, line: int, message: str) -> 
 def test_duplicate_ids_are_a_validation_finding() -> None:
     result = vollzug("validate", "--no-xsd", HOSTILE / "duplicate-ids.bpmn")
     assert result.returncode == 1
-    assert result.stdout.strip() == f"{HOSTILE / 'duplicate-ids.bpmn'}:5: SM001 [Task_1] duplicate id 'Task_1'"
+    assert result.stdout.strip() == f"{HOSTILE / 'duplicate-ids.bpmn'}:5: SM001 [Task_1] Id „Task_1“ doppelt"
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
@@ -112,7 +112,10 @@ def test_validate_text_and_json() -> None:
     bad = vollzug("validate", lax)
     assert bad.returncode == 1
     assert bad.stderr.startswith("1 Datei(en) geprüft: 0 gültig, ")
-    assert f"{lax}:13: SM002 [Lane_1] lane refers to missing flow node 'Ghost_Node'" in bad.stdout.splitlines()
+    assert f"{lax}:13: SM002 [Lane_1] Lane verweist auf fehlenden Flussknoten „Ghost_Node“" in bad.stdout.splitlines()
+    english = vollzug("validate", lax, "--lang", "en")
+    assert f"{lax}:13: SM002 [Lane_1] lane refers to missing flow node 'Ghost_Node'" in english.stdout.splitlines()
+    assert english.stderr.startswith("1 file(s) checked: 0 valid, ")
     data = json.loads(vollzug("validate", "--format", "json", ALL_ELEMENTS, lax).stdout)
     assert [entry["valid"] for entry in data] == [True, False]
     assert {"file", "line", "element", "code", "severity", "message"} <= set(data[1]["problems"][0])

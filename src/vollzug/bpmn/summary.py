@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vollzug.diagnostics import Diagnostic
+from vollzug.glossary import term
 from vollzug.i18n import Lang, Msg
 from vollzug.loader import LoadedModel
 
@@ -88,7 +89,8 @@ def render_text(summary: ModelSummary, lang: Lang = "de") -> str:
         if value:
             lines.append(f"{t[key]}: {value}")
     lines.append(f"{t['pools']} ({len(summary.pools)}):")
-    lines += [f"  {i}  {n}  [{t['own'] if k == 'own' else k}]" for i, n, k in summary.pools]
+    lines += [f"  {i}  {n}  [{t['own'] if k == 'own' else term(f'stakeholder.{k}', lang, default=k)}]"
+              for i, n, k in summary.pools]
     lines.append(f"{t['lanes']} ({len(summary.lanes)}):")
     lines += [f"  {i}  {n}" + (f"  (in {p})" if p else "") for i, n, p in summary.lanes]
     lines.append(f"{t['steps']} ({sum(summary.steps_by_type.values())}):")

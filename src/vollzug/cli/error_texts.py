@@ -9,9 +9,11 @@ German lead-in.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
+from vollzug.diagnostics import Diagnostic
 from vollzug.errors import VollzugError
 from vollzug.i18n import Lang
 
@@ -115,6 +117,18 @@ _RULES: list[_Rule] = [
     _p(r"parent '(.+)' is not a sub-process", lambda m: f"übergeordnetes Element „{m[1]}“ ist kein Teilprozess"),
     _p(r"boundary event must be attached to an activity \(event\.attached_to\)",
        lambda m: "ein angeheftetes Ereignis braucht eine Aktivität (event.attached_to)"),
+    # semantic checks of vollzug validate (SM…) and reader warnings
+    _p(r"duplicate id '(.+)'", lambda m: f"Id „{m[1]}“ doppelt"),
+    _p(r"lane refers to missing flow node '(.+)'", lambda m: f"Lane verweist auf fehlenden Flussknoten „{m[1]}“"),
+    _p(r"(\w+) refers to unknown id '(.+)'", lambda m: f"{m[1]} verweist auf unbekannte Id „{m[2]}“"),
+    _p(r"sequence flow (source|target) '(.+)' is a (.+), not a flow node",
+       lambda m: f"{'Quelle' if m[1] == 'source' else 'Ziel'} „{m[2]}“ des Sequenzflusses ist ein {m[3]}, "
+                 "kein Flussknoten"),
+    _p(r"sequence flow crosses a process or sub-process boundary (.+)",
+       lambda m: f"Sequenzfluss überschreitet eine Prozess- oder Teilprozessgrenze {m[1]}"),
+    _p(r"message flow connects two elements of the same pool",
+       lambda m: "Nachrichtenfluss verbindet zwei Elemente desselben Pools"),
+    _p(r"XSD: (.+)", lambda m: f"XSD: {m[1]}"),
     # pydantic validation of models: "<path>: <pydantic message> (and N more)"
     _p(r"(.+): (Field required|Extra inputs are not permitted|Input should be .+?)( \(and (\d+) more\))?",
        lambda m: f"{m[1]}: {_pydantic(m[2])}" + (f" (und {m[4]} weitere)" if m[4] else "")),
@@ -177,3 +191,20 @@ def error_line(exc: VollzugError, lang: Lang) -> str:
         where = f"Zeile {exc.line}: "
     element = f"[{exc.element}] " if exc.element else ""
     return f"{where}{element}{translate(exc.message, lang)}"
+
+
+def diagnostic(problem: Diagnostic, lang: Lang) -> Diagnostic:
+    """A validation diagnostic with its message and severity word in ``lang``."""
+    if lang != "de":
+        return problem
+    return dataclasses.replace(problem, message=translate(problem.message, lang))
+
+
+_SEVERITY_DE = {"warning": "Warnung", "info": "Hinweis", "error": "Fehler"}
+
+
+def severity_word(line: str, severity: str, lang: Lang) -> str:
+    """The ``warning:``/``info:`` word of a problem line in ``lang``."""
+    if lang != "de" or severity == "error":
+        return line
+    return line.replace(f"{severity}: ", f"{_SEVERITY_DE[severity]}: ", 1)
