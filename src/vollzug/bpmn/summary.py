@@ -80,6 +80,9 @@ LABELS: dict[str, Msg] = {
 """Headings of the text summary."""
 
 
+_SEVERITY = {"error": Msg("Fehler", "error"), "warning": Msg("Warnung", "warning"), "info": Msg("Hinweis", "info")}
+
+
 def render_text(summary: ModelSummary, lang: Lang = "de") -> str:
     """Plain-text summary (used when stdout is not a terminal, and in tests)."""
     t = {key: msg(lang) for key, msg in LABELS.items()}
@@ -103,5 +106,5 @@ def render_text(summary: ModelSummary, lang: Lang = "de") -> str:
     lines.append(f"{t['citations']} ({len(summary.citations)}):")
     lines += [f"  {c}" for c in summary.citations]
     lines.append(f"{t['warnings']} ({len(summary.warnings)}):")
-    lines += [f"  {w}" for w in summary.warnings]
+    lines += [f"  {str(w).replace(f'{w.severity}: ', f'{_SEVERITY[w.severity](lang)}: ', 1)}" for w in summary.warnings]
     return "\n".join(lines) + "\n"

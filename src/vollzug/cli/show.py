@@ -62,6 +62,10 @@ def command(file: Path, fmt: str, lang: str) -> int:
     from vollzug.loader import load_model
 
     summary = summarise(load_model(file))
+    if fmt != "json" and lang == "de":  # reader warnings in the output language (JSON keeps them as written)
+        from vollzug.cli.error_texts import diagnostic
+
+        summary.warnings = [diagnostic(w, "de") for w in summary.warnings]
     if fmt == "json":
         click.echo(json.dumps(summary.as_json(), indent=2, ensure_ascii=False))
     elif sys.stdout.isatty() and lang == "de":
