@@ -105,6 +105,10 @@ TERMS: dict[str, _T] = {
     "stakeholder.bulk_customer": ("Großkunde", "bulk customer"),
     "stakeholder.it_provider": ("kommunaler IT-Dienstleister", "municipal IT provider"),
     # org unit kinds
+    "municipality_kind.Gemeinde": ("Gemeinde", "municipality (Gemeinde)"),
+    "municipality_kind.Stadt": ("Stadt", "town (Stadt)"),
+    "municipality_kind.Kreis": ("Kreis", "district (Kreis)"),
+    "municipality_kind.kreisfreie Stadt": ("kreisfreie Stadt", "district-free city (kreisfreie Stadt)"),
     "org_unit_kind.council": ("Rat", "council"),
     "org_unit_kind.committee": ("Ausschuss", "committee"),
     "org_unit_kind.mayor": ("Bürgermeister/in", "mayor"),

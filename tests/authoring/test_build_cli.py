@@ -34,7 +34,7 @@ def _vollzug(*args: str) -> subprocess.CompletedProcess[str]:
 def test_real_entry_point() -> None:
     done = subprocess.run([sys.executable, "-m", "vollzug", "build", "--check", str(FIXTURES / "nope.yaml")],
                           capture_output=True, text=True, check=False)
-    assert done.returncode == 2 and "file or folder not found" in done.stderr
+    assert done.returncode == 2 and "Datei oder Ordner nicht gefunden" in done.stderr  # German default
 
 
 def test_build_folder_then_check(tmp_path: Path) -> None:
@@ -61,7 +61,7 @@ def test_build_one_file_with_output(tmp_path: Path) -> None:
     done = _vollzug("build", str(FIXTURES / "minimal.yaml"), "-o", str(out))
     assert done.returncode == 0 and out.read_bytes().startswith(b"<?xml")
     both = _vollzug("build", str(FIXTURES), "-o", str(out))
-    assert both.returncode == 2 and "exactly one input file" in both.stderr
+    assert both.returncode == 2 and "genau eine Eingabedatei" in both.stderr
 
 
 def test_build_error_is_one_line(tmp_path: Path) -> None:
@@ -69,8 +69,8 @@ def test_build_error_is_one_line(tmp_path: Path) -> None:
     bad.write_text("steps:\n  - {id: a, next: b}\n", encoding="utf-8")
     done = _vollzug("build", str(bad))
     assert done.returncode == 2
-    errors = [line for line in done.stderr.splitlines() if line.startswith("vollzug: error:")]
-    assert errors == [f"vollzug: error: {bad}:2: [Flow_a_b] sequence flow end 'b' is not a step"]
+    errors = [line for line in done.stderr.splitlines() if line.startswith("vollzug: Fehler:")]
+    assert errors == [f"vollzug: Fehler: {bad}:2: [Flow_a_b] Ende „b“ des Sequenzflusses ist kein Schritt"]
 
 
 @pytest.mark.skipif(not (ROOT / "models").is_dir(), reason="no models/ folder")

@@ -70,4 +70,4 @@ def test_cli_import_writes_yaml_and_lists_decisions(tmp_path: Path) -> None:
     assert load_yaml_model(out).model.law == "WPG"
     missing = subprocess.run([sys.executable, "-m", "vollzug", "import", str(tmp_path / "nope.bpmn")],
                              capture_output=True, text=True, check=False)
-    assert missing.returncode == 2 and "file not found" in missing.stderr
+    assert missing.returncode == 2 and "Datei nicht gefunden" in missing.stderr

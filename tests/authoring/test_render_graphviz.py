@@ -62,7 +62,7 @@ def test_cli_render(tmp_path: Path) -> None:
     assert "Antrag prüfen" in _svg_text(out.read_bytes())
     bad = subprocess.run([sys.executable, "-m", "vollzug", "render", str(source), "-o", str(tmp_path / "m.gif")],
                          capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and "unknown render format 'gif'" in bad.stderr
+    assert bad.returncode == 2 and "Zeichenformat „gif“ unbekannt" in bad.stderr  # errors in the output language (de)
 
 
 def _cluster_boxes(svg: bytes) -> dict[str, tuple[float, float, float, float]]:

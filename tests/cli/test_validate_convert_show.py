@@ -35,9 +35,9 @@ HOSTILE_CASES = [
     ("billion-laughs.bpmn", 2, "DOCTYPE"),
     ("quadratic-blowup.bpmn", 2, "DOCTYPE"),
     ("latin1-declared-utf8.bpmn", 4, "encoding"),
-    ("not-xml.bpmn", 1, "not well-formed XML"),
-    ("not-bpmn.bpmn", 2, "not a BPMN 2.0 file"),
-    ("duplicate-ids.bpmn", 5, "duplicate id 'Task_1'"),
+    ("not-xml.bpmn", 1, "kein wohlgeformtes XML"),  # errors in the output language (de)
+    ("not-bpmn.bpmn", 2, "keine BPMN-2.0-Datei"),
+    ("duplicate-ids.bpmn", 5, "Id „Task_1“ doppelt"),
 ]
 
 
@@ -78,7 +78,7 @@ def test_hostile_input_validate_and_show(name: str, line: int, message: str) -> 
 def test_duplicate_ids_are_a_validation_finding() -> None:
     result = vollzug("validate", "--no-xsd", HOSTILE / "duplicate-ids.bpmn")
     assert result.returncode == 1
-    assert result.stdout.strip() == f"{HOSTILE / 'duplicate-ids.bpmn'}:5: SM001 [Task_1] duplicate id 'Task_1'"
+    assert result.stdout.strip() == f"{HOSTILE / 'duplicate-ids.bpmn'}:5: SM001 [Task_1] Id „Task_1“ doppelt"
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
@@ -99,7 +99,7 @@ def test_huge_file_is_refused_by_size_before_parsing(tmp_path: Path) -> None:
     assert big.stat().st_size > 100 * 1024 * 1024
     out = tmp_path / "out.bpmn"
     text = assert_one_line_error(vollzug("convert", big, "-o", out), "huge.bpmn", None)
-    assert "larger than the limit" in text
+    assert "mehr als die Grenze" in text
     assert not out.exists()
     big.unlink()
 
@@ -112,7 +112,10 @@ def test_validate_text_and_json() -> None:
     bad = vollzug("validate", lax)
     assert bad.returncode == 1
     assert bad.stderr.startswith("1 Datei(en) geprüft: 0 gültig, ")
-    assert f"{lax}:13: SM002 [Lane_1] lane refers to missing flow node 'Ghost_Node'" in bad.stdout.splitlines()
+    assert f"{lax}:13: SM002 [Lane_1] Lane verweist auf fehlenden Flussknoten „Ghost_Node“" in bad.stdout.splitlines()
+    english = vollzug("validate", lax, "--lang", "en")
+    assert f"{lax}:13: SM002 [Lane_1] lane refers to missing flow node 'Ghost_Node'" in english.stdout.splitlines()
+    assert english.stderr.startswith("1 file(s) checked: 0 valid, ")
     data = json.loads(vollzug("validate", "--format", "json", ALL_ELEMENTS, lax).stdout)
     assert [entry["valid"] for entry in data] == [True, False]
     assert {"file", "line", "element", "code", "severity", "message"} <= set(data[1]["problems"][0])
@@ -152,8 +155,8 @@ def test_convert_bpmn_to_yaml_and_json_and_back(tmp_path: Path) -> None:
 def test_convert_refuses_overwriting_the_input_and_unknown_suffix(tmp_path: Path) -> None:
     copy = tmp_path / "m.bpmn"
     copy.write_bytes(ALL_ELEMENTS.read_bytes())
-    assert "never modified" in assert_one_line_error(vollzug("convert", copy, "-o", copy), "m.bpmn", None)
-    assert "unsupported file type" in assert_one_line_error(
+    assert "nie verändert" in assert_one_line_error(vollzug("convert", copy, "-o", copy), "m.bpmn", None)
+    assert "wird nicht unterstützt" in assert_one_line_error(
         vollzug("convert", copy, "-o", tmp_path / "m.txt"), "m.txt", None)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.bpmn"]
 

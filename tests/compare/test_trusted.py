@@ -9,15 +9,21 @@ from pydantic import BaseModel, Field
 
 from vollzug.compare.results import Gap, ObligationCell, Outlier, TownResult
 from vollzug.compare.trusted import trusted
+from vollzug.i18n import Text
 
 CASES = [
-    (ObligationCell, {"obligation": "WPG.W01", "status": "not_applicable", "reasons": ("Einwohner",)}),
-    (ObligationCell, {"obligation": "WPG.W04", "status": "deviating", "reasons": ("a", "b"), "steps": ("T1",),
+    (ObligationCell, {"obligation": "WPG.W01", "status": "not_applicable",
+                      "reasons": (Text(de="Einwohner", en="inhabitants"),)}),
+    (ObligationCell, {"obligation": "WPG.W04", "status": "deviating", "reasons": (Text.same("a"), Text.same("b")),
+                      "steps": ("T1",),
                       "responsible": "FB61", "responsible_name": "Planung", "raci": ("FB61:A",), "fte": 0.25,
                       "eur": 100.0, "it_systems": ("GIS",), "stakeholders": ("public",), "notified": True}),
-    (Gap, {"category": "G01", "code": "CMP001", "message": "fehlt", "obligation": "WPG.W01", "citation": "§ 4"}),
-    (Gap, {"category": "", "code": "RS003", "message": "m", "element": None, "citation": "", "source": "rules"}),
-    (Outlier, {"obligation": "WPG.W01", "town": "a", "reason": "fehlt (meist abgedeckt)"}),
+    (Gap, {"category": "G01", "code": "CMP001", "message": Text(de="fehlt", en="missing"), "obligation": "WPG.W01",
+           "citation": "§ 4"}),
+    (Gap, {"category": "", "code": "RS003", "message": Text.same("m"), "element": None, "citation": "",
+           "source": "rules"}),
+    (Outlier, {"obligation": "WPG.W01", "town": "a",
+               "reason": Text(de="fehlt (meist abgedeckt)", en="missing (mostly covered)")}),
 ]
 
 
@@ -51,7 +57,8 @@ def test_odd_calls_fall_back_to_model_construct() -> None:
     make = trusted(Gap)
     _same(make(category="G01", code="X", unknown="ignored"), Gap.model_construct(category="G01", code="X",
                                                                                    unknown="ignored"))
-    _same(make(category="G01", message="no code"), Gap.model_construct(category="G01", message="no code"))
+    _same(make(category="G01", message=Text.same("no code")),
+          Gap.model_construct(category="G01", message=Text.same("no code")))
 
 
 class _WithFactory(BaseModel):

@@ -59,7 +59,9 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "bad.bpmn" in err
     code, err = _vollzug(capsys, "diff", str(left), str(tmp_path / "nope.yaml"))
-    assert code == 2 and "not found" in err
+    assert code == 2 and "Fehler:" in err and "nicht gefunden" in err  # errors follow the output language (de)
+    code, err = _vollzug(capsys, "diff", str(left), str(tmp_path / "nope.yaml"), "--lang", "en")
+    assert code == 2 and "error:" in err and "not found" in err
 
 
 def test_hostile_xml_is_refused_with_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

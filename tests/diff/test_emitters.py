@@ -51,14 +51,14 @@ def test_every_format_renders_the_same_fixture(fmt: str) -> None:
     if fmt in ("text", "markdown", "html"):
         text = out.decode("utf-8")
         assert "Pruefen" in text and "extensions: camunda ×2 → camunda ×2" in text  # folded by default
-        assert "Zuständigkeitsverschiebungen" in text
+        assert "Zuständigkeit verschoben" in text  # heading of the change vocabulary
 
 
 def test_text_is_german_by_default_and_english_on_request() -> None:
     de = _run("behaviour-parallel", "text").decode("utf-8")
     en = _run("behaviour-parallel", "text", lang="en").decode("utf-8")
-    assert "Verhaltensänderungen" in de and "parallel" in de and "In IST läuft" in de
-    assert "Behavioural changes" in en and "run in parallel" in en
+    assert "Ablauf abweichend" in de and "parallel" in de and "In IST läuft" in de
+    assert "Order deviating" in en and "run in parallel" in en
 
 
 def test_html_is_self_contained_and_escapes_model_strings(tmp_path: Path) -> None:

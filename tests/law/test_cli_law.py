@@ -46,4 +46,4 @@ def test_show_json_is_the_catalogue() -> None:
 def test_unknown_catalogue_is_one_line_exit_2() -> None:
     result = _run("show", "NOPE")
     assert result.returncode == 2
-    assert "unknown catalogue 'NOPE'" in result.stderr and result.stderr.count("\n") == 1
+    assert "Katalog 'NOPE' unbekannt" in result.stderr and result.stderr.count("\n") == 1

@@ -118,7 +118,7 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 2
-    assert result.stderr.strip().count("\n") == 0 and "unknown municipality" in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "unbekannt (AGS oder einen Namen" in result.stderr
     assert not (tmp_path / "x.yaml").exists()
 
 

@@ -59,7 +59,7 @@ def test_exit_codes(tmp_path: Path) -> None:
     missing = vollzug("check", str(tmp_path / "nope.yaml"))
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "nope.yaml" in missing.stderr
     bad_select = vollzug("check", str(MODEL), "--select", "XX1")
-    assert bad_select.returncode == 2 and "matches no rule" in bad_select.stderr
+    assert bad_select.returncode == 2 and "passt zu keiner Regel" in bad_select.stderr  # German by default
 
 
 def test_broken_model_is_one_line_error(tmp_path: Path) -> None:

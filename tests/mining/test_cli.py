@@ -55,13 +55,13 @@ def test_conform_exit_codes_and_formats(tmp_path: Path) -> None:
     soll = str(LOGS / "soll-baugenehmigung.yaml")
     ok = _run("mine", "conform", str(LOGS / "fitting.csv"), "--model", soll, *CSV_OPTIONS, "--method", "tokens")
     assert ok.returncode == 0, ok.stderr
-    assert "Fitness                 1.0000" in ok.stdout and "fuzzy:" in ok.stdout
+    assert "Fitness                 1,0000" in ok.stdout  # German number format and "fuzzy:" in ok.stdout
     out = tmp_path / "conform.html"
     bad = _run("mine", "conform", str(LOGS / "deviating.csv"), "--model", soll, *CSV_OPTIONS,
                "--deadlines", str(LOGS / "deadlines.yaml"), "--format", "html", "-o", str(out))
     assert bad.returncode == 1, bad.stderr
     page = out.read_text(encoding="utf-8")
-    assert "Stellungnahmen einholen [Task_stellungnahme]" in page and "43.3 %" in page
+    assert "Stellungnahmen einholen [Task_stellungnahme]" in page and "43,3\u00a0%" in page
 
 
 def test_compare_markdown() -> None:
@@ -69,7 +69,7 @@ def test_compare_markdown() -> None:
                   "--labels", "A,B", "--format", "markdown", "--model", str(LOGS / "soll-baugenehmigung.yaml"))
     assert result.returncode == 1, result.stderr
     assert "## Konformität gegen das Referenzmodell" in result.stdout
-    assert "| B | 1.000 |" in result.stdout  # B follows the model's order; only the unit differs
+    assert "| B | 1,000 |" in result.stdout  # B follows the model's order; only the unit differs
 
 
 def test_broken_log_is_one_line_exit_2() -> None:
@@ -78,7 +78,7 @@ def test_broken_log_is_one_line_exit_2() -> None:
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0] == f"vollzug: error: {LOGS / 'broken.csv'}:3: [timestamp] unreadable timestamp 'gestern'"
+    assert lines[0] == f"vollzug: Fehler: {LOGS / 'broken.csv'}:3: [timestamp] Zeitstempel „gestern“ nicht lesbar"
     xes = _run("mine", "discover", str(LOGS / "broken.xes"), "-o", "/tmp/never.yaml")
     assert xes.returncode == 2 and len(xes.stderr.strip().splitlines()) == 1
     assert "not a readable XES event log" in xes.stderr

@@ -58,7 +58,7 @@ def test_formats_escape_and_agree(result: LogComparison, fitting: EventLog) -> N
     text = EMITTERS["text"](result, "en")
     assert "Comparison of event logs" in text and "Gemeinde B" in text
     markdown = EMITTERS["markdown"](result, "de")
-    assert "| Unterlagen nachfordern | Unterlagen nachfordern | 20.0 % | 50.0 % |" in markdown
+    assert "| Unterlagen nachfordern | Unterlagen nachfordern | 20,0\u00a0% | 50,0\u00a0% |" in markdown
     assert LogComparison.model_validate(json.loads(EMITTERS["json"](result, "de"))) == result
     fragment = report_section(result)
     assert fragment.startswith('<section class="mining">') and "<h3>" in fragment

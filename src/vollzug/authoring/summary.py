@@ -7,6 +7,7 @@ in ``vz:step``), so it never leaks back into :attr:`Step.documentation`.
 from __future__ import annotations
 
 from vollzug.i18n import Lang, Msg
+from vollzug.locale import format_currency, format_date, format_fte
 from vollzug.model.process import Deadline, OperationalModel, Step
 from vollzug.model.resources import (
     BudgetResource,
@@ -31,29 +32,35 @@ _LABELS = {
 _BASIS = {"internal": Msg("interne Regelung", "internal rule"), "none": Msg("keine angegeben", "none given")}
 _ACK = Msg("mit Kenntnisnahmevermerk", "with acknowledgement")
 _AFTER = Msg("nach", "after")
+_FTE = Msg("VZÄ", "FTE")
+_EXTERNAL = Msg("Fremdleistung", "external service")
+_DATA = Msg("Daten", "data")
 
 
 def _number(value: float, lang: Lang) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    if lang == "de":
-        text = text.replace(",", "_").replace(".", ",").replace("_", ".")
-    return text
+    return format_fte(value, lang)
+
+
+def _money(value: float, lang: Lang) -> str:
+    """Euro through Babel, with a plain space (the text also goes into BPMN documentation, read in modellers)."""
+    digits = 0 if float(value).is_integer() or abs(value) >= 1000 else 2
+    return format_currency(value, lang, digits).replace("\xa0", " ")
 
 
 def resource_text(resource: object, lang: Lang = "de") -> str:
     """One resource in a few words, e.g. "0,5 VZÄ Projektleitung", "GIS (KAAW)", "40.000 € (Konnexität)"."""
     if isinstance(resource, StaffResource):
-        return f"{_number(resource.fte, lang)} VZÄ" + (f" {resource.name}" if resource.name else "")
+        return f"{_number(resource.fte, lang)} {_FTE(lang)}" + (f" {resource.name}" if resource.name else "")
     if isinstance(resource, BudgetResource):
         extra = resource.funding or resource.name
-        return f"{_number(resource.eur, lang)} €" + (f" ({extra})" if extra else "")
+        return f"{_money(resource.eur, lang)}" + (f" ({extra})" if extra else "")
     if isinstance(resource, ItSystemResource):
         return (resource.name or "IT") + (f" ({resource.operator})" if resource.operator else "")
     if isinstance(resource, ExternalServiceResource):
-        who = resource.provider or resource.name or "Fremdleistung"
-        return who + (f" ({_number(resource.eur, lang)} €)" if resource.eur else "")
+        who = resource.provider or resource.name or _EXTERNAL(lang)
+        return who + (f" ({_money(resource.eur, lang)})" if resource.eur else "")
     if isinstance(resource, DataSourceResource):
-        return (resource.name or "Daten") + (f" ({resource.medium})" if resource.medium else "")
+        return (resource.name or _DATA(lang)) + (f" ({resource.medium})" if resource.medium else "")
     return str(getattr(resource, "name", ""))
 
 
@@ -62,10 +69,10 @@ def resource_line(step: Step, lang: Lang = "de") -> str:
     parts: list[str] = []
     fte = sum(r.fte for r in step.resources if isinstance(r, StaffResource))
     if fte:
-        parts.append(f"{_number(fte, lang)} VZÄ")
+        parts.append(f"{_number(fte, lang)} {_FTE(lang)}")
     eur = sum(r.eur for r in step.resources if isinstance(r, BudgetResource))
     if eur:
-        parts.append(f"{_number(eur, lang)} €")
+        parts.append(_money(eur, lang))
     parts += [r.name for r in step.resources if isinstance(r, ItSystemResource) and r.name]
     return " · ".join(parts)
 
@@ -73,7 +80,7 @@ def resource_line(step: Step, lang: Lang = "de") -> str:
 def _deadline_text(deadline: Deadline, model: OperationalModel, lang: Lang) -> str:
     parts: list[str] = []
     if deadline.date:
-        parts.append(deadline.date.strftime("%d.%m.%Y") if lang == "de" else deadline.date.isoformat())
+        parts.append(format_date(deadline.date, lang))
     if deadline.duration:
         parts.append(deadline.duration)
     if deadline.after:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vollzug.diagnostics import Diagnostic
+from vollzug.glossary import term
 from vollzug.i18n import Lang, Msg
 from vollzug.loader import LoadedModel
 
@@ -79,6 +80,9 @@ LABELS: dict[str, Msg] = {
 """Headings of the text summary."""
 
 
+_SEVERITY = {"error": Msg("Fehler", "error"), "warning": Msg("Warnung", "warning"), "info": Msg("Hinweis", "info")}
+
+
 def render_text(summary: ModelSummary, lang: Lang = "de") -> str:
     """Plain-text summary (used when stdout is not a terminal, and in tests)."""
     t = {key: msg(lang) for key, msg in LABELS.items()}
@@ -88,7 +92,8 @@ def render_text(summary: ModelSummary, lang: Lang = "de") -> str:
         if value:
             lines.append(f"{t[key]}: {value}")
     lines.append(f"{t['pools']} ({len(summary.pools)}):")
-    lines += [f"  {i}  {n}  [{t['own'] if k == 'own' else k}]" for i, n, k in summary.pools]
+    lines += [f"  {i}  {n}  [{t['own'] if k == 'own' else term(f'stakeholder.{k}', lang, default=k)}]"
+              for i, n, k in summary.pools]
     lines.append(f"{t['lanes']} ({len(summary.lanes)}):")
     lines += [f"  {i}  {n}" + (f"  (in {p})" if p else "") for i, n, p in summary.lanes]
     lines.append(f"{t['steps']} ({sum(summary.steps_by_type.values())}):")
@@ -101,5 +106,5 @@ def render_text(summary: ModelSummary, lang: Lang = "de") -> str:
     lines.append(f"{t['citations']} ({len(summary.citations)}):")
     lines += [f"  {c}" for c in summary.citations]
     lines.append(f"{t['warnings']} ({len(summary.warnings)}):")
-    lines += [f"  {w}" for w in summary.warnings]
+    lines += [f"  {str(w).replace(f'{w.severity}: ', f'{_SEVERITY[w.severity](lang)}: ', 1)}" for w in summary.warnings]
     return "\n".join(lines) + "\n"

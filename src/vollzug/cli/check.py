@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from vollzug.cli.lang import lang_option
 from vollzug.cli.outputs import close_batch, fail_fast_option, guard, warn_on_read
 from vollzug.lint.emit import EMITTERS
 
@@ -21,7 +22,8 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--select", multiple=True, help="Only these code prefixes, rule names or ALL (comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these code prefixes or rule names (comma-separated).")
 @click.option("--format", "fmt", type=click.Choice(list(EMITTERS)), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["de", "en"]), help="Language of messages (default: config, else de).")
+@lang_option(configurable=True, help_text="Language of messages (default: the root's --lang, else VOLLZUG_LANG, "
+             "else the configuration, else de).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Configuration file to use.")
 @fail_fast_option

@@ -31,5 +31,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
 ROOT_HELP = ("vollzug – Gesetzesvollzug explizit machen: law catalogues, BPMN models of municipal practice, "
              "IST/SOLL diffs, rule checks and gap reports.")
 DEBUG_HELP = "Show tracebacks for errors."
+LANG_HELP = "Language of output and errors of every command: de or en (default: $VOLLZUG_LANG, else de)."
 HELP_OPTIONS = ("-h", "--help")
 MAX_CONTENT_WIDTH = 110

@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.lang import lang_option
 from vollzug.cli.law_id import check_law_id
 from vollzug.cli.outputs import close_batch, fail_fast_option, guard
+from vollzug.i18n import Lang
 
 
 @click.command("compare")
@@ -25,14 +27,14 @@ from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 @click.option("--pairwise", type=click.Choice(["auto", "on", "off"]), default="auto", show_default=True,
               help="Town × town matrix and clustering (auto: up to 2000 towns).")
 @click.option("--no-rules", is_flag=True, help="Skip the rules engine (comparison gaps only; faster).")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--diff", "diff_mode", type=click.Choice(["auto", "full", "fast"]), default="fast",
               show_default=True,
               help="Per-town diff: the diff engine (full), fast step matching, or auto (full up to 100 towns).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @fail_fast_option
 def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | None, fmt: str,
-            out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: str, diff_mode: str,
+            out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: Lang, diff_mode: str,
             quiet: bool, fail_fast: bool) -> int:
     """Compare each town's model with the reference SOLL: obligation × town matrix, similarity, clusters.
 
@@ -40,20 +42,21 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
     listed and left out; --fail-fast stops at it).
     """
     from vollzug.batch import Batch, Excluded, require_files
+    from vollzug.compare import messages as m_
     from vollzug.compare.files import compare_files
     from vollzug.loader import iter_model_files
     from vollzug.report.output import progress_bar, render, write_files
 
     guard([*models, *references], out_dir, folder=True)
-    files_in = require_files(iter_model_files(models), models)
-    with progress_bar(len(files_in), "Vergleich", not quiet) as advance:
+    files_in = require_files(iter_model_files(models), models, lang)
+    with progress_bar(len(files_in), m_.PROGRESS_COMPARE(lang), not quiet) as advance:
         result, notes = compare_files(files_in, references, law=law, jobs=jobs, pairwise_mode=pairwise,
                                       rules=not no_rules, progress=advance, diff_mode=diff_mode,
                                       detail=fmt != "text",  # the text summary shows no per-town detail
                                       fail_fast=fail_fast)
     for note in notes:
-        click.echo(note, err=True)
-    files = render(result, [fmt], lang)  # type: ignore[arg-type]
+        click.echo(note.get(lang), err=True)
+    files = render(result, [fmt], lang)
     if out_dir is not None:
         for path in write_files(files, out_dir):
             click.echo(str(path), err=True)
@@ -66,4 +69,4 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
                      for c in result.comparisons for x in c.towns)
     batch = Batch(total=len(files_in))
     batch.add(Excluded(x.file, x.line, x.reason) for x in result.excluded)
-    return close_batch(batch, EXIT_FINDINGS if open_cells else EXIT_OK, lang)  # type: ignore[arg-type]
+    return close_batch(batch, EXIT_FINDINGS if open_cells else EXIT_OK, lang)

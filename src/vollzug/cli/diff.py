@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from vollzug.cli.lang import lang_option
 from vollzug.diff.emit import EMITTERS
 
 
@@ -22,7 +23,7 @@ from vollzug.diff.emit import EMITTERS
 @click.option("--extensions", type=click.Choice(["fold", "show", "ignore"]), default="fold", show_default=True,
               help="Vendor extension changes (foreign attributes, extensionElements): one entry per element, "
                    "every value, or none.")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to FILE, not stdout.")
 def command(left: Path, right: Path, left_label: str, right_label: str, match: str, fmt: str, extensions: str,
             lang: str, output: Path | None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from vollzug import __version__
-from vollzug.cli.commands import COMMANDS, DEBUG_HELP, HELP_OPTIONS, MAX_CONTENT_WIDTH, ROOT_HELP
+from vollzug.cli.commands import COMMANDS, DEBUG_HELP, HELP_OPTIONS, LANG_HELP, MAX_CONTENT_WIDTH, ROOT_HELP
 
 PROG = "vollzug"
 
@@ -44,7 +44,7 @@ def root_help(columns: int) -> str:
     width = max(min(columns, MAX_CONTENT_WIDTH) - 2, 50)
     lines = [f"Usage: {PROG} [OPTIONS] COMMAND [ARGS]...", ""]
     lines += _wrap(ROOT_HELP, width, "  ", "  ")
-    options = [("--version", "Show the version and exit."), ("--debug", DEBUG_HELP),
+    options = [("--version", "Show the version and exit."), ("--debug", DEBUG_HELP), ("--lang [de|en]", LANG_HELP),
                (", ".join(HELP_OPTIONS), "Show this message and exit.")]
     lines += ["", "Options:", *_definition_list(options, width)]
     lines += ["", "Commands:", *_definition_list([(name, text) for name, (_m, text) in COMMANDS.items()], width)]

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.lang import lang_option
 from vollzug.i18n import Lang, Msg
 
 
@@ -17,7 +18,7 @@ def command() -> None:
 
 
 @command.command("list")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_command(lang: str, fmt: str) -> int:
     """Catalogues with their laws and counts of obligations and unverified ([U]) items."""
@@ -30,7 +31,7 @@ def list_command(lang: str, fmt: str) -> int:
 
 @command.command("show")
 @click.argument("catalogue")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 @click.option("--version", "version", default=None,
               help="For a citation: the text version (id such as 2025-12-02, or a date: the version in force then).")

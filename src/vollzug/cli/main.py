@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from vollzug import __version__
-from vollzug.cli.commands import COMMANDS, DEBUG_HELP, HELP_OPTIONS, MAX_CONTENT_WIDTH, ROOT_HELP
+from vollzug.cli.commands import COMMANDS, DEBUG_HELP, HELP_OPTIONS, LANG_HELP, MAX_CONTENT_WIDTH, ROOT_HELP
+from vollzug.i18n import as_lang, set_lang
 
 
 class LazyGroup(click.Group):
@@ -36,14 +37,17 @@ class LazyGroup(click.Group):
              context_settings={"help_option_names": list(HELP_OPTIONS), "max_content_width": MAX_CONTENT_WIDTH})
 @click.version_option(__version__, prog_name="vollzug")
 @click.option("--debug", is_flag=True, help=DEBUG_HELP)
+@click.option("--lang", type=click.Choice(["de", "en"]), default=None, help=LANG_HELP)
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, lang: str | None) -> None:
     """Root group (help text: :data:`vollzug.cli.commands.ROOT_HELP`)."""
     from vollzug.cli.outputs import start_command
 
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     start_command()
+    ctx.obj["lang"] = lang
+    set_lang(as_lang(lang))  # also resets a language left over from an earlier call in the same process
 
 
 def main(argv: list[str] | None = None) -> Any:

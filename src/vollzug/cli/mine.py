@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.lang import lang_option
 from vollzug.cli.outputs import fail_fast_option
 
 _FORMATS = ["text", "json", "markdown", "html"]
@@ -99,7 +100,7 @@ def discover(log: Path, output: Path, case_id: str, activity: str, timestamp: st
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 def conform(log: Path, model_path: Path, mapping: Path | None, method: str, deadlines: Path | None, budget: float,
             no_precision: bool, case_id: str, activity: str, timestamp: str, resource: str | None,
             label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
@@ -127,7 +128,7 @@ def conform(log: Path, model_path: Path, mapping: Path | None, method: str, dead
 @_log_options
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @fail_fast_option
 def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, model_path: Path | None,
             mapping: Path | None, method: str, case_id: str, activity: str, timestamp: str, resource: str | None,

@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 
 from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.lang import lang_option
 from vollzug.cli.law_id import check_law_id
 from vollzug.cli.outputs import close_batch, fail_fast_option, guard
+from vollzug.i18n import Lang
 
 
 @click.command("report")
@@ -19,7 +21,7 @@ from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(path_type=Path))
 @click.option("--format", "formats", default="html,md,xlsx,csv,json", show_default=True,
               help="Comma-separated: html, md, xlsx, csv, json.")
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--diff", "diff_mode", type=click.Choice(["auto", "full", "fast"]), default="auto",
               show_default=True,
               help="Per-town diff: the diff engine (full), fast step matching, or auto (full up to 100 towns).")
@@ -36,7 +38,7 @@ from vollzug.cli.outputs import close_batch, fail_fast_option, guard
 @click.option("--log-min-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Towns discovered from a log keep only activities in at least this share of cases.")
 @fail_fast_option
-def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
+def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: Lang,
             law: str | None, jobs: int, diff_mode: str, quiet: bool, logs: tuple[str, ...], deadlines: Path | None,
             log_method: str, log_min_share: float, fail_fast: bool) -> int:
     """Write the district gap report: overview, heat-maps, dendrogram and one section per town.
@@ -44,6 +46,7 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     OUT_DIR is replaced as a whole (atomically); a town file that cannot be read is listed in the report and left
     out, and the run exits with 2 (--fail-fast stops at it)."""
     from vollzug.batch import Batch, require_files
+    from vollzug.compare import messages as m_
     from vollzug.compare.engine import compare_all
     from vollzug.compare.inputs import load_inputs
     from vollzug.compare.results import ExcludedInput
@@ -57,15 +60,15 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     total = len(require_files(iter_model_files(models), models)) if models else 0
     inputs = load_inputs(models, references, law, jobs, fail_fast=fail_fast)
     for note in inputs.notes:
-        click.echo(note, err=True)
+        click.echo(note.get(lang), err=True)
     plan = None
     if logs:  # only here is pm4py imported
         from vollzug.report.logs import parse_log_option, prepare
 
-        with progress_bar(len(logs), "Logs", not quiet) as step:
+        with progress_bar(len(logs), m_.PROGRESS_LOGS(lang), not quiet) as step:
             plan = prepare(inputs, [parse_log_option(v) for v in logs], deadlines=deadlines, law=law,
                            method=log_method, min_case_share=log_min_share, progress=step)  # type: ignore[arg-type]
-    with progress_bar(len(inputs.towns), "Bericht", not quiet) as advance:
+    with progress_bar(len(inputs.towns), m_.PROGRESS_REPORT(lang), not quiet) as advance:
         result = compare_all(inputs.towns, inputs.references, law=law, jobs=jobs, progress=advance, diff_mode=diff_mode)
     if plan is not None:
         result = plan.apply(result)
@@ -75,11 +78,11 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     from vollzug.report.context import context_for
 
     context_for(result).seed((t.path, t.model) for t in [*inputs.towns, *inputs.references])
-    files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
+    files = render(result, [f for f in formats.split(",") if f.strip()], lang)
     written = write_set(files, out_dir)
     if not quiet:
         for path in written:
             click.echo(str(path), err=True)
     batch = Batch(total=total)
     batch.add(inputs.excluded)
-    return close_batch(batch, EXIT_OK, lang)  # type: ignore[arg-type]
+    return close_batch(batch, EXIT_OK, lang)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import click
 
+from vollzug.cli.lang import lang_option
+
 
 @click.command("rules")
 @click.argument("code", required=False)
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 @click.option("--write-docs", "write_docs", type=click.Path(file_okay=False), default=None,
               help="Regenerate the rule documentation into this folder (e.g. docs/rules).")
 def command(code: str | None, lang: str, write_docs: str | None) -> None:

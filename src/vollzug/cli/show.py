@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from vollzug.cli.errors import EXIT_OK
+from vollzug.cli.lang import lang_option
 
 if TYPE_CHECKING:
     from vollzug.bpmn.summary import ModelSummary
@@ -54,7 +55,7 @@ def _rich(summary: ModelSummary) -> None:
 @click.command("show")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@lang_option()
 def command(file: Path, fmt: str, lang: str) -> int:
     """Summarise FILE: pools, lanes, steps by type, flows, message flows, citations, reader warnings."""
     from vollzug.bpmn.summary import render_text, summarise
@@ -63,6 +64,10 @@ def command(file: Path, fmt: str, lang: str) -> int:
 
     warn_on_read(False)  # the summary lists every reader warning
     summary = summarise(load_model(file))
+    if fmt != "json" and lang == "de":  # reader warnings in the output language (JSON keeps them as written)
+        from vollzug.cli.error_texts import diagnostic
+
+        summary.warnings = [diagnostic(w, "de") for w in summary.warnings]
     if fmt == "json":
         click.echo(json.dumps(summary.as_json(), indent=2, ensure_ascii=False))
     elif sys.stdout.isatty() and lang == "de":

@@ -11,27 +11,33 @@ import click
 
 from vollzug.batch import Excluded
 from vollzug.cli.errors import EXIT_FINDINGS, EXIT_OK
+from vollzug.cli.lang import lang_option
 from vollzug.cli.outputs import close_batch, fail_fast_option, warn_on_read
 from vollzug.diagnostics import Diagnostic
+from vollzug.i18n import Lang, Msg
+
+_SUMMARY = Msg("{n} Datei(en) geprüft: {valid} gültig, {errors} Fehler, {warnings} Warnung(en).",
+               "{n} file(s) checked: {valid} valid, {errors} error(s), {warnings} warning(s).")
 
 Results = list[tuple[Path, list[Diagnostic]]]
 
 
-def _emit_text(results: Results) -> None:
+def _emit_text(results: Results, lang: Lang) -> None:
     from vollzug.bpmn.validate import problem_line
+    from vollzug.cli.error_texts import diagnostic, severity_word
 
     for _path, problems in results:
         for problem in problems:
-            click.echo(problem_line(problem))
+            click.echo(severity_word(problem_line(diagnostic(problem, lang)), problem.severity, lang))
     errors = sum(p.severity == "error" for _path, problems in results for p in problems)
     warnings = sum(p.severity != "error" for _path, problems in results for p in problems)
     valid = sum(not any(p.severity == "error" for p in problems) for _path, problems in results)
     if not results:  # every file was unreadable: those lines say it all
         return
-    click.echo(f"{len(results)} Datei(en) geprüft: {valid} gültig, {errors} Fehler, {warnings} Warnung(en).", err=True)
+    click.echo(_SUMMARY(lang, n=len(results), valid=valid, errors=errors, warnings=warnings), err=True)
 
 
-def _emit_json(results: Results, excluded: list[Excluded]) -> None:
+def _emit_json(results: Results, excluded: list[Excluded], _lang: Lang) -> None:
     from vollzug.bpmn.validate import problem_record
 
     data: list[dict[str, object]] = [
@@ -42,8 +48,8 @@ def _emit_json(results: Results, excluded: list[Excluded]) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
-EMITTERS: dict[str, Callable[[Results, list[Excluded]], None]] = {
-    "text": lambda results, _excluded: _emit_text(results), "json": _emit_json}
+EMITTERS: dict[str, Callable[[Results, list[Excluded], Lang], None]] = {
+    "text": lambda results, _excluded, lang: _emit_text(results, lang), "json": _emit_json}
 
 _BPMN_SUFFIXES = frozenset({".bpmn", ".bpmn2", ".xml"})
 
@@ -66,7 +72,8 @@ def _expand(files: tuple[Path, ...]) -> list[Path]:
 @click.option("--format", "fmt", type=click.Choice(sorted(EMITTERS)), default="text", show_default=True)
 @click.option("--no-xsd", is_flag=True, help="Semantic checks only.")
 @fail_fast_option
-def command(files: tuple[Path, ...], fmt: str, no_xsd: bool, fail_fast: bool) -> int:
+@lang_option()
+def command(files: tuple[Path, ...], fmt: str, no_xsd: bool, fail_fast: bool, lang: Lang) -> int:
     """Check BPMN FILES (folders: the BPMN files below them): XSD errors, duplicate ids, dangling references,
     flows between wrong elements, message flows inside one pool. One line per problem: file:line: CODE [id]
     message. Exit 1 if any error; exit 2 if a file cannot be read (it is reported and left out, the others are
@@ -77,10 +84,10 @@ def command(files: tuple[Path, ...], fmt: str, no_xsd: bool, fail_fast: bool) ->
     warn_on_read(False)  # validate reports them as errors
     batch = Batch(fail_fast=fail_fast)
     results: Results = []
-    for path in require_files(_expand(files), files):
+    for path in require_files(_expand(files), files, lang):
         problems = batch.attempt(path, partial(validate_file, path, xsd=not no_xsd))
         if problems is not None:
             results.append((path, problems))
-    EMITTERS[fmt](results, batch.excluded)
+    EMITTERS[fmt](results, batch.excluded, lang)
     failed = any(p.severity == "error" for _path, problems in results for p in problems)
-    return close_batch(batch, EXIT_FINDINGS if failed else EXIT_OK)
+    return close_batch(batch, EXIT_FINDINGS if failed else EXIT_OK, lang)

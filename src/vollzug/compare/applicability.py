@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vollzug.compare.results import ObligationInfo
+from vollzug.i18n import Text
 from vollzug.law.applicability import town_law
 from vollzug.law.catalogue import find_catalogue
 from vollzug.model.law import Catalogue, Obligation
@@ -25,12 +26,12 @@ class ObligationSource:
     catalogue: Catalogue | None
     engine: str
 
-    def not_applicable(self, model: OperationalModel) -> dict[str, str]:
-        """Obligation id → German reason, for each catalogue obligation that does not apply to the town."""
+    def not_applicable(self, model: OperationalModel) -> dict[str, Text]:
+        """Obligation id → reason, for each catalogue obligation that does not apply to the town."""
         if self.catalogue is None:
             return {}
         context = town_law(self.catalogue, model.municipality, model.choices)
-        out: dict[str, str] = {}
+        out: dict[str, Text] = {}
         for obligation in self.catalogue.obligations:
             if obligation.applicability:
                 reason = context.why_not(obligation)
@@ -44,8 +45,8 @@ class ObligationSource:
 
 
 def _info(obligation: Obligation) -> ObligationInfo:
-    return ObligationInfo(id=obligation.id, title=obligation.title, citations=obligation.citations,
-                          kind=obligation.kind, optional=obligation.optional)
+    return ObligationInfo(id=obligation.id, title=obligation.title, title_en=obligation.title_en,
+                          citations=obligation.citations, kind=obligation.kind, optional=obligation.optional)
 
 
 def obligation_source(law: str, reference: OperationalModel, catalogue: Catalogue | None = None) -> ObligationSource:

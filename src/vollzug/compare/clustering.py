@@ -10,6 +10,8 @@ import numpy as np
 
 from vollzug.compare.results import Clustering
 from vollzug.compare.similarity import FloatMatrix
+from vollzug.i18n import Lang
+from vollzug.locale import format_decimal
 
 GROUP_THRESHOLD = 0.3
 """Distance (1 − similarity) below which towns fall into one group."""
@@ -33,7 +35,7 @@ def cluster(keys: Sequence[str], overall: FloatMatrix, method: str = "average") 
                       groups={k: int(g) for k, g in zip(keys, labels, strict=True)})
 
 
-def dendrogram_svg(clustering: Clustering, labels: dict[str, str], width: int = 760) -> str:
+def dendrogram_svg(clustering: Clustering, labels: dict[str, str], width: int = 760, lang: Lang = "de") -> str:
     """A horizontal dendrogram as an SVG string (labels escaped; no external references)."""
     order = list(clustering.order)
     n = len(order)
@@ -50,8 +52,9 @@ def dendrogram_svg(clustering: Clustering, labels: dict[str, str], width: int = 
     def x(d: float) -> float:
         return label_w + pad + plot_w * d / max_d
 
+    title = "Dendrogramm" if lang == "de" else "Dendrogram"
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="dendrogram" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img"><title>Dendrogramm</title>']
+             f'viewBox="0 0 {width} {height}" role="img"><title>{title}</title>']
     for i, (a, b, d, _size) in enumerate(clustering.linkage):
         ia, ib, node = int(a), int(b), n + i
         xa, xb, xd = x_of[ia], x_of[ib], x(d)
@@ -64,7 +67,8 @@ def dendrogram_svg(clustering: Clustering, labels: dict[str, str], width: int = 
                      f"{escape(labels.get(key, key))}</text>")
     axis_y = height - 12
     for tick in (0.0, max_d / 2, max_d):
-        parts.append(f'<text x="{x(tick):.1f}" y="{axis_y}" font-size="10" text-anchor="middle">{tick:.2f}</text>')
+        parts.append(f'<text x="{x(tick):.1f}" y="{axis_y}" font-size="10" text-anchor="middle">'
+                     f"{format_decimal(tick, lang)}</text>")
     parts.append("</svg>")
     return "".join(parts)
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from vollzug.compare import messages as m_
+from vollzug.compare.cells import stakeholder_names
 from vollzug.compare.features import ModelFeatures, stakeholder_kinds_by_step
 from vollzug.compare.results import Diagram, DiagramNode, DiffEntry, RaciMatrix, UnitResources
+from vollzug.i18n import Text
+from vollzug.locale import bilingual, format_fte
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel, Step
 from vollzug.model.resources import ItSystemResource, StaffResource, staff_and_money
 
@@ -63,30 +67,33 @@ def diff_entries(town: OperationalModel, reference: OperationalModel, tf: ModelF
         if ref_id is None:
             state[step.id] = "added"
             if step.type in ACTIVITY_TYPES:
-                entries.append(DiffEntry(kind="added", element=step.id, label=step.name, detail="nicht im SOLL"))
+                entries.append(DiffEntry(kind="added", element=step.id, label=step.name,
+                                       detail=m_.text(m_.DETAIL_NOT_IN_REFERENCE)))
             continue
         ref = ref_steps[ref_id]
         changes: list[DiffEntry] = []
         if tf.family_of(step.lane) != rf.family_of(ref.lane):
             changes.append(DiffEntry(kind="reassigned", element=step.id, reference_element=ref_id, label=step.name,
-                                     detail=f"{rf.unit_names.get(ref.lane or '', ref.lane)} → "
-                                            f"{tf.unit_names.get(step.lane or '', step.lane)}"))
+                                     detail=Text.same(f"{rf.unit_names.get(ref.lane or '', ref.lane)} → "
+                                                      f"{tf.unit_names.get(step.lane or '', step.lane)}")))
         if step.name and ref.name and fuzz.token_sort_ratio(step.name.lower(), ref.name.lower()) < 100:
             changes.append(DiffEntry(kind="renamed", element=step.id, reference_element=ref_id, label=step.name,
-                                     detail=f"SOLL: {ref.name}"))
+                                     detail=m_.text(m_.DETAIL_SOLL_NAME, name=ref.name)))
         if abs(_fte(step) - _fte(ref)) > 1e-6:
+            fte = m_.text(m_.DETAIL_FTE, ref=bilingual(format_fte, _fte(ref)), town=bilingual(format_fte, _fte(step)))
             changes.append(DiffEntry(kind="resource_changed", element=step.id, reference_element=ref_id,
-                                     label=step.name, detail=f"VZÄ {_fte(ref):.2f} → {_fte(step):.2f}"))
+                                     label=step.name, detail=fte))
         for kind in sorted(ref_kinds.get(ref_id, set()) - town_kinds.get(step.id, set())):
             changes.append(DiffEntry(kind="stakeholder_removed", element=step.id, reference_element=ref_id,
-                                     label=step.name, detail=f"keine Nachricht an/von {kind}"))
+                                     label=step.name,
+                                     detail=m_.text(m_.DETAIL_NO_MESSAGE, kind=stakeholder_names([kind]))))
         if ref.notification is not None and step.notification is None:
             changes.append(DiffEntry(kind="notification_removed", element=step.id, reference_element=ref_id,
-                                     label=step.name, detail="Inkenntnissetzung fehlt"))
+                                     label=step.name, detail=m_.text(m_.DETAIL_NO_NOTIFICATION)))
         entries.extend(changes)
         state[step.id] = "changed" if any(c.kind != "renamed" for c in changes) else "same"
     matched_ref = set(matched.values())
-    entries.extend(DiffEntry(kind="removed", reference_element=s.id, label=s.name, detail="fehlt gegenüber SOLL")
+    entries.extend(DiffEntry(kind="removed", reference_element=s.id, label=s.name, detail=m_.text(m_.DETAIL_MISSING))
                    for s in reference.steps if s.id not in matched_ref and s.type in ACTIVITY_TYPES)
     return entries, state
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from vollzug.compare import detail as det
+from vollzug.compare import messages as m_
 from vollzug.compare.applicability import ObligationSource, obligation_source
 from vollzug.compare.cells import town_cells
 from vollzug.compare.clustering import cluster
@@ -26,6 +27,8 @@ from vollzug.compare.results import Comparison, ComparisonSet, Outlier, TownResu
 from vollzug.compare.similarity import Signature, pairwise, scores, signature, to_result
 from vollzug.compare.trusted import trusted
 from vollzug.errors import ConfigError
+from vollzug.i18n import Text
+from vollzug.locale import bilingual, format_fte
 from vollzug.model.law import Catalogue
 from vollzug.model.process import OperationalModel
 
@@ -34,7 +37,9 @@ PAIRWISE_LIMIT = 2000
 
 FULL_DIFF_LIMIT = 100
 """``diff_mode="auto"`` runs the diff engine per town up to this many towns of one law."""
-_STATUS_DE = {"covered": "abgedeckt", "deviating": "abweichend", "missing": "fehlt", "not_applicable": "n. a."}
+STATUS_TEXT = {"covered": Text(de="abgedeckt", en="covered"), "deviating": Text(de="abweichend", en="deviating"),
+               "missing": Text(de="fehlt", en="missing"), "not_applicable": Text(de="n. a.", en="n/a")}
+"""Cell status in both languages (outlier reasons)."""
 CHUNK = 64
 """Towns per worker task."""
 
@@ -82,11 +87,11 @@ def _town_result(town: Town, key: str, ctx: _Context, own_soll: OperationalModel
     model = town.model
     features = extract(model)
     cells, gaps = town_cells(model, features, ctx.ref_features, ctx.source)
-    notes: list[str] = []
+    notes: list[Text] = []
     if ctx.rules:
         found = run_rules(model, Path(town.path) if town.path else None)
         if found is None:
-            notes.append("Regelprüfung nicht verfügbar – nur Vergleichslücken")
+            notes.append(m_.text(m_.RULES_UNAVAILABLE))
         else:
             gaps.extend(found)
     m = model.municipality
@@ -97,7 +102,7 @@ def _town_result(town: Town, key: str, ctx: _Context, own_soll: OperationalModel
             try:
                 found_diff = run_diff(model, ctx.reference)
             except Exception as exc:  # a failing diff engine must not stop the comparison
-                notes.append(f"Diff-Engine fehlgeschlagen ({type(exc).__name__}) – einfacher Abgleich verwendet")
+                notes.append(m_.text(m_.DIFF_FAILED, error=type(exc).__name__))
         entries, state = found_diff or det.diff_entries(model, ctx.reference, features, ctx.ref_features)
         extra = {"diff": tuple(entries), "raci": det.raci_matrix(model), "units": tuple(det.unit_resources(model)),
                  "diagram": det.diagram(model, state)}
@@ -204,14 +209,16 @@ def _outliers(results: Sequence[TownResult]) -> list[Outlier]:
         modal = Counter(c.status for _, c in applicable).most_common(1)
         if modal and modal[0][1] / max(len(applicable), 1) >= 0.6:
             out.extend(_outlier(obligation=first.obligation, town=k,
-                                reason=f"{_STATUS_DE[c.status]} (meist {_STATUS_DE[modal[0][0]]})")
+                                reason=m_.text(m_.STATUS_OUTLIER, status=STATUS_TEXT[c.status],
+                                               usual=STATUS_TEXT[modal[0][0]]))
                        for k, c in applicable if c.status != modal[0][0])
         ftes = [c.fte for _, c in applicable if c.fte > 0]
         if len(ftes) >= 5:
             median = statistics.median(ftes)
             mad = statistics.median(abs(x - median) for x in ftes) or 0.05 * median or 0.01
             limit = max(3.5 * mad, 0.5 * median, 0.1)
-            out.extend(_outlier(obligation=first.obligation, town=k, reason=f"VZÄ {c.fte:.2f} (Median {median:.2f})")
+            out.extend(_outlier(obligation=first.obligation, town=k, reason=m_.text(
+                m_.FTE_OUTLIER, fte=bilingual(format_fte, c.fte), median=bilingual(format_fte, median)))
                        for k, c in applicable if c.fte > 0 and abs(c.fte - median) > limit)
     return out
 
@@ -278,13 +285,13 @@ def compare_all(
     for ref in references:
         by_law.setdefault(ref.model.law or law or "?", ref)
     groups: dict[str, list[Town]] = {}
-    skipped: list[str] = []
+    skipped: list[Text] = []
     for town in towns:
         town_law = town.model.law or law
         if law and town_law != law:
             continue
         if town_law not in by_law:
-            skipped.append(f"{town.path or town.model.title}: kein Referenz-SOLL für Gesetz {town_law}")
+            skipped.append(m_.text(m_.NO_REFERENCE, input=town.path or town.model.title, law=town_law))
             continue
         if any(town.path and town.path == r.path for r in references):
             continue

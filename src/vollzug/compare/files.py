@@ -19,12 +19,14 @@ from pathlib import Path
 
 from vollzug.batch import Excluded, require_files
 from vollzug.compare import engine as eng
+from vollzug.compare import messages as m_
 from vollzug.compare.applicability import obligation_source
 from vollzug.compare.features import extract
 from vollzug.compare.results import Comparison, ComparisonSet, ExcludedInput, TownResult
 from vollzug.compare.similarity import Signature, signature
 from vollzug.errors import ConfigError, InputError
 from vollzug.gcpause import gc_paused
+from vollzug.i18n import Text
 from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
 
@@ -179,10 +181,10 @@ def _context(reference: eng.Town, law_id: str, diff_mode: str, count: int, rules
 
 
 def _discover(refs: list[eng.Town], wanted: set[str], known: frozenset[tuple[int, int]]
-              ) -> tuple[list[eng.Town], list[str]]:
+              ) -> tuple[list[eng.Town], list[Text]]:
     """SOLL models of the wanted laws in the folders of the given references (as :func:`load_inputs` does)."""
     found: list[eng.Town] = []
-    notes: list[str] = []
+    notes: list[Text] = []
     folders = sorted({Path(r.path).parent for r in refs if r.path})
     for candidate in iter_model_files(folders):
         if not wanted:
@@ -193,7 +195,7 @@ def _discover(refs: list[eng.Town], wanted: set[str], known: frozenset[tuple[int
         if loaded.model.variant == "SOLL" and loaded.model.law in wanted:
             found.append(eng.Town(loaded.model, str(candidate)))
             wanted.discard(loaded.model.law)
-            notes.append(f"Referenz für {loaded.model.law}: {candidate} (im Ordner der Referenz gefunden)")
+            notes.append(m_.text(m_.REFERENCE_FOUND, law=loaded.model.law, path=str(candidate)))
     return found, notes
 
 
@@ -218,7 +220,7 @@ def compare_files(
     models: Sequence[str | Path], references: Sequence[str | Path], *, law: str | None = None, jobs: int = 1,
     pairwise_mode: str = "auto", rules: bool = True, diff_mode: str = "fast", detail: bool = True,
     progress: eng.Progress | None = None, fail_fast: bool = False,
-) -> tuple[ComparisonSet, list[str]]:
+) -> tuple[ComparisonSet, list[Text]]:
     """Compare the model files (folders expanded) with the references; returns the result and notes.
 
     ``detail=False`` leaves out the per-town diff, RACI matrix, unit resources and diagram (about 3/4 of the
@@ -248,7 +250,7 @@ def compare_files(
                 gc.freeze()
         gc.freeze()
         contexts = dict(state.contexts)
-        notes: list[str] = []
+        notes: list[Text] = []
         wanted = {o.law for o in outcomes if isinstance(o, _NoReference) and o.law is not None}
         if wanted:
             found, notes = _discover(refs, wanted, known)
@@ -264,14 +266,14 @@ def compare_files(
                                           strict=True):
                     outcomes[index] = outcome
         groups: dict[str, list[_Done]] = {}
-        skipped: list[str] = []
+        skipped: list[Text] = []
         excluded: list[ExcludedInput] = []
         for outcome in outcomes:
             if isinstance(outcome, _Unreadable):
                 x = outcome.excluded
                 excluded.append(ExcludedInput(file=x.file, line=x.line, reason=x.reason))
             elif isinstance(outcome, _NoReference):
-                skipped.append(f"{outcome.path or outcome.title}: kein Referenz-SOLL für Gesetz {outcome.law}")
+                skipped.append(m_.text(m_.NO_REFERENCE, input=outcome.path or outcome.title, law=outcome.law))
             elif outcome is not None:
                 groups.setdefault(outcome.law, []).append(outcome)
         comparisons: list[Comparison] = []

@@ -14,8 +14,10 @@ from functools import partial
 from pathlib import Path
 
 from vollzug.batch import Excluded
+from vollzug.compare import messages as m_
 from vollzug.compare.engine import Town
 from vollzug.errors import ConfigError, InputError
+from vollzug.i18n import Text
 from vollzug.loader import iter_model_files, load_model
 
 
@@ -25,7 +27,7 @@ class Inputs:
 
     towns: list[Town]
     references: list[Town]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     excluded: list[Excluded] = field(default_factory=list)
     """Town files that could not be read (left out)."""
 
@@ -74,7 +76,7 @@ def load_inputs(models: Sequence[str | Path], references: Sequence[str | Path], 
     towns = [t for t in _towns(read) if Path(t.path).resolve() not in ref_paths]
     if law:
         towns = [t for t in towns if t.model.law == law]
-    notes: list[str] = []
+    notes: list[Text] = []
     have = {r.model.law for r in refs}
     wanted = {t.model.law for t in towns} - have
     if wanted:
@@ -86,5 +88,5 @@ def load_inputs(models: Sequence[str | Path], references: Sequence[str | Path], 
             if loaded.model.variant == "SOLL" and loaded.model.law in wanted:
                 refs.append(Town(loaded.model, str(candidate)))
                 wanted.discard(loaded.model.law)
-                notes.append(f"Referenz für {loaded.model.law}: {candidate} (im Ordner der Referenz gefunden)")
+                notes.append(m_.text(m_.REFERENCE_FOUND, law=loaded.model.law, path=str(candidate)))
     return Inputs(towns, refs, notes, excluded)

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from vollzug.i18n import Text
 from vollzug.mining.conform import ConformanceResult
 from vollzug.model.base import Frozen
 from vollzug.model.normtree import CitedText
@@ -24,6 +25,8 @@ class ObligationInfo(Frozen):
     """Obligation id, e.g. "WPG.W04"."""
     title: str = ""
     """German title."""
+    title_en: str = ""
+    """English title ("" if the catalogue has none)."""
     citations: tuple[str, ...] = ()
     """Handlungsgrundlagen."""
     kind: str = ""
@@ -39,8 +42,8 @@ class ObligationCell(Frozen):
     """Obligation id."""
     status: CellStatus
     """covered / deviating / missing / not_applicable."""
-    reasons: tuple[str, ...] = ()
-    """Why deviating / not applicable (German, short)."""
+    reasons: tuple[Text, ...] = ()
+    """Why deviating / missing / not applicable (short, German and English)."""
     steps: tuple[str, ...] = ()
     """Step ids carrying the obligation."""
     responsible: str | None = None
@@ -85,8 +88,8 @@ class Gap(Frozen):
     """Gap category G01 … G15."""
     code: str
     """Rule code (from the rules engine) or comparison code (CMP…)."""
-    message: str
-    """German message."""
+    message: Text
+    """What the gap is, German and English."""
     element: str | None = None
     """Element id in the town's model."""
     obligation: str | None = None
@@ -101,15 +104,22 @@ class DiffEntry(Frozen):
     """Abweichung vom SOLL: one difference between the town and the reference."""
 
     kind: str
-    """added, removed, reassigned, renamed, resource_changed, stakeholder_removed, stakeholder_added, …"""
+    """Change code of the one change vocabulary (:mod:`vollzug.vocabulary`), relative to the reference:
+    ``removed`` fehlt gegenüber SOLL / missing compared with the reference; ``added`` zusätzlich / additional;
+    ``changed`` abweichend / deviating; ``reassigned`` Zuständigkeit verschoben / responsibility shifted;
+    ``renamed`` anders benannt / named differently; ``resource_changed`` Ressourcen abweichend / resources deviating;
+    ``stakeholder_removed`` Beteiligung fehlt / stakeholder involvement missing; ``notification_removed``
+    Inkenntnissetzung fehlt / staff notification missing; and ``<area>_<change>`` from the full diff (area:
+    stakeholder, message_flow, notification, deadline, obligation, citation; change: ``added`` only in the town,
+    ``removed`` only in the reference, ``changed`` different)."""
     element: str | None = None
     """Element id in the town (None if removed)."""
     reference_element: str | None = None
     """Element id in the reference."""
     label: str = ""
     """Step label."""
-    detail: str = ""
-    """German detail text."""
+    detail: Text = Text(de="", en="")
+    """Detail, German and English."""
 
 
 class RaciMatrix(Frozen):
@@ -220,7 +230,7 @@ class TownResult(Frozen):
     """Coloured diagram data (detail)."""
     own_soll: tuple[ObligationCell, ...] | None = None
     """The IST against the town's own SOLL, if one was given."""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
     """Notes, e.g. engines that were not available."""
     from_log: bool = False
     """The model was discovered from the town's event log (aus Log entdeckt), no hand-made model was given."""
@@ -235,8 +245,8 @@ class Outlier(Frozen):
     """Obligation id."""
     town: str
     """Town key."""
-    reason: str
-    """German reason."""
+    reason: Text
+    """Why it is an outlier, German and English."""
 
 
 class SimilarityMatrix(Frozen):
@@ -315,7 +325,7 @@ class ComparisonSet(Frozen):
     """ISO timestamp of the run."""
     comparisons: tuple[Comparison, ...] = ()
     """One per law."""
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[Text, ...] = ()
     """Inputs that were not compared, with the reason."""
     excluded: tuple[ExcludedInput, ...] = ()
     """Input files that could not be read (left out; the run exits with 2)."""

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Text
 from vollzug.model.normtree import CitedText
 
 Category = Literal[
@@ -28,23 +28,6 @@ class _Record(BaseModel):
     __field_docs__: ClassVar[bool] = True
     """Field docstrings become JSON Schema text (added when a schema is made: :mod:`vollzug.schema_docs`)."""
 
-
-class Text(_Record):
-    """Text in both languages (German is the default of reports)."""
-
-    de: str
-    """German text."""
-    en: str
-    """English text."""
-
-    @classmethod
-    def of(cls, msg: Msg, **kwargs: object) -> Text:
-        """Format a :class:`Msg` in both languages."""
-        return cls(de=msg("de", **kwargs), en=msg("en", **kwargs))
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.de if lang == "de" else self.en
 
 
 class AttrChange(_Record):
@@ -218,7 +201,8 @@ class DomainDelta(_Record):
     kind: Literal["stakeholder", "message_flow", "notification", "deadline", "obligation", "citation"]
     """Area of the change."""
     change: Literal["added", "removed", "changed"]
-    """Only right, only left, or on both sides with different values."""
+    """Only right, only left, or on both sides with different values. (``compare``/``report`` turn this around to be
+    relative to the reference: their ``<kind>_removed`` is this ``added``.)"""
     element: str
     """Element concerned (right id unless only on the left)."""
     subject: str
@@ -291,17 +275,18 @@ class DiffResult(_Record):
     unmatched_right: tuple[str, ...] = ()
     """Right flow node ids without partner."""
     added: tuple[Entry, ...] = ()
-    """Elements only on the right."""
+    """Elements only on the right. With the right side as reference (IST ↔ SOLL) reports call them "fehlt gegenüber
+    SOLL" / "missing compared with the reference" (change vocabulary, :mod:`vollzug.vocabulary`)."""
     removed: tuple[Entry, ...] = ()
-    """Elements only on the left."""
+    """Elements only on the left: "zusätzlich" / "additional" relative to the reference."""
     changed: tuple[Changed, ...] = ()
-    """Matched elements whose semantics differ."""
+    """Matched elements whose semantics differ: "abweichend" / "deviating"."""
     layout_changed: tuple[Entry, ...] = ()
     """Matched elements whose diagram layout (DI) differs — kept apart from semantic changes."""
     reconnected: tuple[Reconnected, ...] = ()
     """Matched flows with another source/target."""
     responsibility_shifts: tuple[ResponsibilityShift, ...] = ()
-    """Steps moved to another unit, or with other A/R."""
+    """Steps moved to another unit, or with other A/R: "Zuständigkeit verschoben" / "responsibility shifted"."""
     resource_deltas: tuple[ResourceDelta, ...] = ()
     """Resource differences per step."""
     resource_totals: ResourceTotals = Field(default_factory=ResourceTotals)

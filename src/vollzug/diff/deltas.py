@@ -12,10 +12,12 @@ from vollzug.diff.changes import (
     ResourceDelta,
     ResourceTotals,
     ResponsibilityShift,
-    Text,
 )
 from vollzug.diff.elements import plain
 from vollzug.diff.normalize import fold
+from vollzug.diff.values import path_label, show
+from vollzug.glossary import term
+from vollzug.i18n import Text
 from vollzug.model.process import OperationalModel, Step
 from vollzug.model.resources import (
     BudgetResource,
@@ -25,6 +27,16 @@ from vollzug.model.resources import (
     StaffResource,
     staff_and_money,
 )
+
+
+def _kind_name(kind: str) -> Text:
+    """A stakeholder kind by its glossary name in both languages (the id where the glossary has none)."""
+    return Text(de=term(f"stakeholder.{kind}", "de", default=kind), en=term(f"stakeholder.{kind}", "en", default=kind))
+
+
+def _involvement(value: str) -> Text:
+    key = f"involvement.{value}"
+    return Text(de=term(key, "de", default=value), en=term(key, "en", default=value))
 
 
 def _letters(step: Step, letter: str) -> tuple[str, ...]:
@@ -154,13 +166,14 @@ def stakeholder_deltas(left: OperationalModel, right: OperationalModel) -> list[
         a, b = lk.get(kind), rk.get(kind)
         if a and not b:
             out.append(DomainDelta(kind="stakeholder", change="removed", element=a[0], subject=kind, left=a[3],
-                                   text=Text.of(m_.STAKEHOLDER_REMOVED, name=a[1], kind=kind)))
+                                   text=Text.of(m_.STAKEHOLDER_REMOVED, name=a[1], kind=_kind_name(kind))))
         elif b and not a:
             out.append(DomainDelta(kind="stakeholder", change="added", element=b[0], subject=kind, right=b[3],
-                                   text=Text.of(m_.STAKEHOLDER_ADDED, name=b[1], kind=kind)))
+                                   text=Text.of(m_.STAKEHOLDER_ADDED, name=b[1], kind=_kind_name(kind))))
         elif a and b and a[3] != b[3]:
             out.append(DomainDelta(kind="stakeholder", change="changed", element=b[0], subject=kind, left=a[3],
-                                   right=b[3], text=Text.of(m_.INVOLVEMENT_CHANGED, name=b[1], left=a[3], right=b[3])))
+                                   right=b[3], text=Text.of(m_.INVOLVEMENT_CHANGED, name=b[1], left=_involvement(a[3]),
+                                                            right=_involvement(b[3]))))
     return out
 
 
@@ -196,12 +209,17 @@ def step_deltas(pairs: list[tuple[Step | None, Step | None]],
         rd = {_deadline_text(d): plain(d) for d in (rs.deadlines if rs else ())}
         for key in sorted(set(rd) - set(ld)):
             out.append(DomainDelta(kind="deadline", change="added", element=step.id, subject=key, right=rd[key],
-                                   text=Text.of(m_.DEADLINE_ADDED, name=name, value=key)))
+                                   text=Text.of(m_.DEADLINE_ADDED, name=name, value=_deadline_words(rd[key]))))
         for key in sorted(set(ld) - set(rd)):
             out.append(DomainDelta(kind="deadline", change="removed", element=step.id, subject=key, left=ld[key],
-                                   text=Text.of(m_.DEADLINE_REMOVED, name=name, value=key)))
+                                   text=Text.of(m_.DEADLINE_REMOVED, name=name, value=_deadline_words(ld[key]))))
         out += _notification_delta(ls, rs, step.id, name)
     return out
+
+
+def _deadline_words(value: object) -> Text:
+    """A deadline as a person reads it ("geplant 14 Tag(e) nach …"), in both languages."""
+    return Text(de=show(value, "de", "deadlines"), en=show(value, "en", "deadlines"))
 
 
 def _deadline_text(d: object, mapping: Mapping[str, str] | None = None) -> str:
@@ -223,7 +241,8 @@ def _notification_delta(ls: Step | None, rs: Step | None, element: str, name: st
         return [DomainDelta(kind="notification", change="removed", element=element, subject="notification",
                             left=plain(ln), text=Text.of(m_.NOTIFICATION_REMOVED, name=name, channel=ln.channel))]
     lp, rp = plain(ln), plain(rn)
-    what = ", ".join(k for k in sorted(set(lp) | set(rp)) if lp.get(k) != rp.get(k))
+    keys = [k for k in sorted(set(lp) | set(rp)) if lp.get(k) != rp.get(k)]
+    what = Text(de=", ".join(path_label(k, "de") for k in keys), en=", ".join(path_label(k, "en") for k in keys))
     return [DomainDelta(kind="notification", change="changed", element=element, subject="notification", left=lp,
                         right=rp, text=Text.of(m_.NOTIFICATION_CHANGED, name=name, what=what))]
 

@@ -24,13 +24,13 @@ from vollzug.diff.changes import (
     Match,
     Reconnected,
     Relation,
-    Text,
 )
 from vollzug.diff.elements import REF_PATHS, Element, index_model
 from vollzug.diff.extensions import ExtensionMode, fold
 from vollzug.diff.similarity import similarity
 from vollzug.diff.xmlview import XmlView
 from vollzug.gcpause import gc_paused
+from vollzug.i18n import Text
 from vollzug.model.process import ACTIVITY_TYPES, FlowNodeType, OperationalModel
 
 MatchMode = Literal["id", "auto"]

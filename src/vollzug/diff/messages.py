@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vollzug.diff.changes import Relation
 from vollzug.i18n import Msg
+from vollzug.vocabulary import DIFF_HEADINGS
 
 RELATION_PHRASE: dict[Relation, Msg] = {
     "sequence": Msg("läuft „{a}“ vor „{b}“", "“{a}” runs before “{b}”"),
@@ -45,15 +46,10 @@ HEADINGS: dict[str, Msg] = {
     "title": Msg("Vergleich {left} ↔ {right}", "Comparison {left} ↔ {right}"),
     "equal": Msg("Keine Unterschiede.", "No differences."),
     "matches": Msg("Zuordnungen", "Matches"),
-    "added": Msg("Nur in {right}", "Only in {right}"),
-    "removed": Msg("Nur in {left}", "Only in {left}"),
-    "changed": Msg("Geändert", "Changed"),
-    "layout_changed": Msg("Nur Layout geändert", "Layout only"),
-    "reconnected": Msg("Umgehängte Flüsse", "Reconnected flows"),
-    "responsibility": Msg("Zuständigkeitsverschiebungen", "Responsibility shifts"),
+    **{k: v for k, v in DIFF_HEADINGS.items() if k != "behaviour"},
     "resources": Msg("Ressourcen", "Resources"),
     "domain": Msg("Beteiligte, Fristen, Pflichten, Inkenntnissetzung", "Stakeholders, deadlines, obligations, notices"),
-    "behaviour": Msg("Verhaltensänderungen", "Behavioural changes"),
+    "behaviour": DIFF_HEADINGS["behaviour"],
     "similarity": Msg("Ähnlichkeit", "Similarity"),
     "unmatched": Msg("Ohne Partner", "Unmatched"),
 }
@@ -71,8 +67,8 @@ SHIFT_SAME_LANE = Msg("„{name}“ (bleibt in {lane}): RACI ändert sich", "“
 CONSULTED = Msg("C/I: {changes}", "C/I: {changes}")
 ACCOUNTABLE = Msg("A: {left} → {right}", "A: {left} → {right}")
 RESPONSIBLE = Msg("R: {left} → {right}", "R: {left} → {right}")
-TOTALS = Msg("Summe VZÄ {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}",
-             "Total FTE {left_fte} → {right_fte}; EUR {left_eur} → {right_eur}")
+TOTALS = Msg("Summe VZÄ {left_fte} → {right_fte}; Mittel {left_eur} → {right_eur}",
+             "Total FTE {left_fte} → {right_fte}; funds {left_eur} → {right_eur}")
 
 RESOURCE_KIND: dict[str, Msg] = {
     "staff": Msg("Personal", "staff"), "budget": Msg("Budget", "budget"), "it_system": Msg("IT-System", "IT system"),
@@ -81,9 +77,12 @@ RESOURCE_KIND: dict[str, Msg] = {
 """Resource kinds in reports."""
 
 MEASURE: dict[str, Msg] = {
-    "fte": Msg("VZÄ", "FTE"), "eur": Msg("EUR", "EUR"), "presence": Msg("vorhanden", "present"),
+    "fte": Msg("VZÄ", "FTE"), "eur": Msg("Betrag", "amount"), "presence": Msg("vorhanden", "present"),
 }
 """Measures of resource deltas in reports."""
+
+PRESENCE: dict[bool, Msg] = {True: Msg("vorhanden", "present"), False: Msg("fehlt", "missing")}
+"""Whether an IT system or data source is there (resource deltas of measure ``presence``)."""
 
 RELATION_TO: dict[Relation, Msg] = {
     "sequence": Msg("vor", "before"), "reverse": Msg("nach", "after"),

@@ -2,7 +2,8 @@
 
 Conditions: population thresholds (with a caveat when the figure's reference date differs from the law's),
 Land options (looked up in the catalogue for the municipality's Land), municipality kinds and the municipality's
-own choices (unset choices count as ``False``). Reasons are German sentences for summaries and reports.
+own choices (unset choices count as ``False``). Reasons are bilingual texts (German and English) for summaries and
+reports.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from vollzug.glossary import term
+from vollzug.i18n import Msg, Text
+from vollzug.locale import bilingual, format_date, format_number
 from vollzug.model.actors import Municipality
 from vollzug.model.law import (
     Catalogue,
@@ -43,18 +46,34 @@ _OPS = {"lt": ("<", int.__lt__), "le": ("≤", int.__le__), "gt": (">", int.__gt
 
 @dataclass(frozen=True)
 class Applicability:
-    """Ergebnis der Anwendbarkeitsprüfung: whether an obligation applies and why (German reasons)."""
+    """Ergebnis der Anwendbarkeitsprüfung: whether an obligation applies and why (reasons in both languages)."""
 
     applies: bool
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Text] = field(default_factory=list)
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
+_POP_UNKNOWN = Msg("Einwohnerzahl von {name} unbekannt; Schwelle {threshold} nicht prüfbar",
+                  "population of {name} unknown; threshold {threshold} cannot be checked")
+_THE_TOWN = Text(de="der Kommune", en="the municipality")
+_POPULATION = Msg("Einwohnerzahl {count} ({source}Stichtag {date}) {relation} {limit}",
+                  "population {count} ({source}reference date {date}) {relation} {limit}")
+_NOT = Msg("nicht {symbol}", "not {symbol}")
+_LAW_DATE = Msg(" – das Gesetz zählt die gemeldeten Einwohner am {date}, bitte prüfen",
+                " – the law counts the registered inhabitants on {date}, please check")
+_UNVERIFIED = Text(de=" (Zahl nicht verifiziert)", en=" (figure not verified)")
+_LAND_OPTION = Msg("Landesoption „{name}“ in {land} {state}", "Land option “{name}” {state} in {land}")
+_UNKNOWN_LAND = Text(de="unbekanntem Land", en="an unknown Land")
+_USED = (Text(de="nicht genutzt", en="not used"), Text(de="genutzt", en="used"))
+_KIND = Msg("Kommunaltyp {kind} {relation}: {kinds}", "municipality kind {kind} {relation}: {kinds}")
+_KIND_IN = (Text(de="gehört nicht zu", en="is not one of"), Text(de="gehört zu", en="is one of"))
+_UNKNOWN = Text(de="unbekannt", en="unknown")
+_CHOICE = Msg("Wahlentscheidung „{name}“ {state}", "choice “{name}” {state}")
+_CHOSEN = (Text(de="nicht gewählt", en="not made"), Text(de="gewählt", en="made"))
+_NO_CONDITION = Text(de="gilt ohne Bedingung", en="applies without condition")
 
 
-def _date(value: dt.date) -> str:
-    return value.strftime("%d.%m.%Y")
+def _term(key: str, default: str) -> Text:
+    return Text(de=term(key, "de", default=default), en=term(key, "en", default=default))
 
 
 def _holds(
@@ -75,45 +94,43 @@ def _holds(
     return bool(choices.get(cond.choice, False)) == cond.value
 
 
-def _population_reason(cond: PopulationCondition, municipality: Municipality | None, holds: bool) -> str:
+def _population_reason(cond: PopulationCondition, municipality: Municipality | None, holds: bool) -> Text:
     symbol = _OPS[cond.op][0]
     pop = municipality.population if municipality is not None else None
+    limit = bilingual(format_number, cond.value)
     if municipality is None or pop is None:
-        threshold = f"{symbol} {_number(cond.value)}"
-        name = municipality.name if municipality is not None else "der Kommune"
-        return f"Einwohnerzahl von {name} unbekannt; Schwelle {threshold} nicht prüfbar"
+        name: Text | str = municipality.name if municipality is not None else _THE_TOWN
+        return Text.of(_POP_UNKNOWN, name=name, threshold=Text.of(Msg("{s} {v}", "{s} {v}"), s=symbol, v=limit))
     source = f"{pop.source}, " if pop.source else ""
-    text = (
-        f"Einwohnerzahl {_number(pop.count)} ({source}Stichtag {_date(pop.reference_date)}) "
-        f"{symbol if holds else 'nicht ' + symbol} {_number(cond.value)}"
-    )
+    relation = Text.same(symbol) if holds else Text.of(_NOT, symbol=symbol)
+    text = Text.of(_POPULATION, count=bilingual(format_number, pop.count), source=source,
+                   date=bilingual(format_date, pop.reference_date), relation=relation, limit=limit)
+    parts = [text]
     if pop.reference_date != cond.reference_date:
-        text += f" – das Gesetz zählt die gemeldeten Einwohner am {_date(cond.reference_date)}, bitte prüfen"
+        parts.append(Text.of(_LAW_DATE, date=bilingual(format_date, cond.reference_date)))
     if pop.quality == "unverified":
-        text += " (Zahl nicht verifiziert)"
-    return text
+        parts.append(_UNVERIFIED)
+    return Text(de="".join(p.de for p in parts), en="".join(p.en for p in parts))
 
 
 def _check(
     cond: Condition, municipality: Municipality | None, choices: Mapping[str, bool], land: Collection[str]
-) -> tuple[bool, str]:
-    """The verdict of :func:`_holds` with its German reason."""
+) -> tuple[bool, Text]:
+    """The verdict of :func:`_holds` with its reason in both languages."""
     holds = _holds(cond, municipality, choices, land)
     if isinstance(cond, PopulationCondition):
         return holds, _population_reason(cond, municipality, holds)
     if isinstance(cond, LandOptionCondition):
-        name = term(f"land_option.{cond.option}", default=cond.option)
-        verb = "genutzt" if holds else "nicht genutzt"
-        where = municipality.land if municipality is not None else "unbekanntem Land"
-        return holds, f"Landesoption „{name}“ in {where} {verb}"
+        where: Text | str = municipality.land if municipality is not None else _UNKNOWN_LAND
+        return holds, Text.of(_LAND_OPTION, name=_term(f"land_option.{cond.option}", cond.option), land=where,
+                              state=_USED[holds])
     if isinstance(cond, MunicipalityKindCondition):
         kinds = ", ".join(cond.kinds)
-        kind = municipality.kind if municipality is not None else "unbekannt"
-        return holds, f"Kommunaltyp {kind} {'gehört' if holds else 'gehört nicht'} zu: {kinds}"
+        kind: Text | str = municipality.kind if municipality is not None else _UNKNOWN
+        return holds, Text.of(_KIND, kind=kind, relation=_KIND_IN[holds], kinds=kinds)
     assert isinstance(cond, ChoiceCondition)
-    name = term(f"choice.{cond.choice}", default=cond.choice)
-    state = "gewählt" if choices.get(cond.choice, False) else "nicht gewählt"
-    return holds, f"Wahlentscheidung „{name}“ {state}"
+    chosen = bool(choices.get(cond.choice, False))
+    return holds, Text.of(_CHOICE, name=_term(f"choice.{cond.choice}", cond.choice), state=_CHOSEN[chosen])
 
 
 def applies(obligation: Obligation, municipality: Municipality | None, *, choices: Mapping[str, bool] | None = None,
@@ -133,8 +150,8 @@ def applicable(
     """Does ``obligation`` apply? ``land`` is the set of Land options in force (see :func:`land_options_for`)."""
     chosen = choices or {}
     if not obligation.applicability:
-        return Applicability(True, ["gilt ohne Bedingung"])
-    reasons: list[str] = []
+        return Applicability(True, [_NO_CONDITION])
+    reasons: list[Text] = []
     applies = True
     for cond in obligation.applicability:
         holds, reason = _check(cond, municipality, chosen, land)
@@ -210,10 +227,10 @@ class TownLaw:
         return applies(obligation, self.municipality, choices=self.choices, land=self.land)
 
     def verdict(self, obligation: Obligation) -> Applicability:
-        """Whether the obligation applies, with the German reasons."""
+        """Whether the obligation applies, with its reasons."""
         return applicable(obligation, self.municipality, choices=self.choices, land=self.land)
 
-    def why_not(self, obligation: Obligation) -> str | None:
+    def why_not(self, obligation: Obligation) -> Text | None:
         """The reason of the first condition that fails, or None if the obligation applies."""
         for cond in obligation.applicability:
             holds, reason = _check(cond, self.municipality, self.choices, self.land)

@@ -19,10 +19,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Lang, Msg, Text
 from vollzug.law.normative import detect_tree
 from vollzug.law.normtree import iter_units
-from vollzug.lint.finding import CheckResult, FileResult, Finding, Severity, Text, summarise
+from vollzug.lint.finding import CheckResult, FileResult, Finding, Severity, summarise
 from vollzug.model.normtree import NormTree, NormUnit
 
 __all__ = ["AUDIT_CHECKS", "audit", "audit_result"]

@@ -266,7 +266,7 @@ def explain(catalogue: Catalogue, municipality: Municipality, choices: dict[str,
         if not ob.applicability:
             continue
         state = "angewandt" if verdict.applies else "nicht angewandt"
-        lines.append(f"{ob.id} {ob.title}: {state} – {'; '.join(verdict.reasons)}")
+        lines.append(f"{ob.id} {ob.title}: {state} – {'; '.join(r.de for r in verdict.reasons)}")
     deadlines: dict[tuple[str, str], list[str]] = {}
     for ob, verdict in obligations_for(catalogue, municipality, chosen):
         rule = deadline_rule_for(ob, municipality, land=land) if verdict.applies else None

@@ -17,8 +17,9 @@ from pydantic import ValidationError
 from vollzug import __version__
 from vollzug.batch import Batch, require_files
 from vollzug.errors import ConfigError
+from vollzug.i18n import Text
 from vollzug.lint.config import Config
-from vollzug.lint.finding import CheckResult, FileResult, Finding, Text, summarise
+from vollzug.lint.finding import CheckResult, FileResult, Finding, summarise
 from vollzug.lint.lawdata import applicable_obligations, load_catalogue, load_law_checks
 from vollzug.lint.registry import all_rules
 from vollzug.lint.rule import Rule, RuleContext, Violation

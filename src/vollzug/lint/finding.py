@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Text
 
 Severity = Literal["error", "warning", "info"]
 """Schweregrad: error and warning count as failures (exit code 1), info never does."""
@@ -24,23 +24,6 @@ class _Record(BaseModel):
     __field_docs__: ClassVar[bool] = True
     """Field docstrings become JSON Schema text (added when a schema is made: :mod:`vollzug.schema_docs`)."""
 
-
-class Text(_Record):
-    """Meldungstext in both languages."""
-
-    de: str
-    """German text (default language of reports)."""
-    en: str
-    """English text."""
-
-    @classmethod
-    def of(cls, msg: Msg, **kwargs: object) -> Text:
-        """Format a :class:`Msg` in both languages."""
-        return cls(de=msg("de", **kwargs), en=msg("en", **kwargs))
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.de if lang == "de" else self.en
 
 
 class Finding(_Record):

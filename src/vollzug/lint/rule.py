@@ -15,8 +15,8 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from vollzug.i18n import Msg
-from vollzug.lint.finding import Severity, Text
+from vollzug.i18n import Msg, Text
+from vollzug.lint.finding import Severity
 from vollzug.lint.lawdata import LawChecks
 from vollzug.model.law import Catalogue, Obligation
 from vollzug.model.process import ACTIVITY_TYPES, OperationalModel, SequenceFlow, Step

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from vollzug.i18n import Lang, Msg
+from vollzug.locale import format_decimal, format_percent
 from vollzug.mining.compare import ActivityRow, LogComparison
 from vollzug.mining.conform import ConformanceResult
 from vollzug.mining.deadlines import DeadlineCompliance
@@ -60,14 +61,14 @@ class Section:
     tables: list[Table] = field(default_factory=list)
 
 
-def pct(value: float | None) -> str:
-    """A share as percent with one decimal, or a dash."""
-    return "–" if value is None else f"{value * 100:.1f} %"
+def pct(value: float | None, lang: Lang) -> str:
+    """A share as percent with one decimal (Babel, in the language's format), or a dash."""
+    return "–" if value is None else format_percent(value, lang, 1)
 
 
-def num(value: float | None, digits: int = 1) -> str:
-    """A number or a dash."""
-    return "–" if value is None else f"{value:.{digits}f}"
+def num(value: float | None, lang: Lang, digits: int = 1) -> str:
+    """A number in the language's format, or a dash."""
+    return "–" if value is None else format_decimal(value, lang, digits)
 
 
 def deadline_table(rows: list[tuple[str, DeadlineCompliance]], lang: Lang) -> Table:
@@ -77,8 +78,8 @@ def deadline_table(rows: list[tuple[str, DeadlineCompliance]], lang: Lang) -> Ta
          T["within_ext"](lang), "Median", "p90", "Max", T["worst"](lang)],
         [[town, f"{d.title} ({d.duration}{' + ' + d.extension if d.extension else ''}"
           + (f"; {d.citation})" if d.citation else ")")
-          + (T["unverified"](lang) if not d.verified else ""), str(d.measured), str(d.open), pct(d.share),
-          pct(d.share_extended), num(d.median_days), num(d.p90_days), num(d.max_days),
+          + (T["unverified"](lang) if not d.verified else ""), str(d.measured), str(d.open), pct(d.share, lang),
+          pct(d.share_extended, lang), num(d.median_days, lang), num(d.p90_days, lang), num(d.max_days, lang),
           ", ".join(f"{w.case_id} ({w.days:.0f})" for w in d.worst[:3])] for town, d in rows],
     )
 
@@ -86,8 +87,8 @@ def deadline_table(rows: list[tuple[str, DeadlineCompliance]], lang: Lang) -> Ta
 def conformance_sections(r: ConformanceResult, lang: Lang = "de") -> list[Section]:
     """Sections of a conformance result."""
     summary = Table([T["figure"](lang), T["value"](lang)], [
-        ["Fitness", num(r.fitness, 4)], ["Precision", num(r.precision, 4)],
-        [Msg("Fälle ohne Abweichung", "Perfectly fitting cases")(lang), pct(r.fitting_cases)],
+        ["Fitness", num(r.fitness, lang, 4)], ["Precision", num(r.precision, lang, 4)],
+        [Msg("Fälle ohne Abweichung", "Perfectly fitting cases")(lang), pct(r.fitting_cases, lang)],
         [T["cases"](lang), str(r.cases)], ["Varianten" if lang == "de" else "Variants", str(r.variants)],
         [Msg("abgeglichene Varianten", "Replayed variants")(lang), f"{r.replayed_variants} ({r.replayed_cases} "
                                                                      f"{T['cases'](lang)})"],
@@ -121,8 +122,9 @@ def comparison_sections(c: LogComparison, lang: Lang = "de", top_activities: int
         [T["town"](lang), "Log", T["cases"](lang), T["events"](lang), Msg("Aktivitäten", "Activities")(lang),
          "Varianten" if lang == "de" else "Variants", "Top-1", "Top-10", Msg("Median Tage", "Median days")(lang),
          Msg("p90 Tage", "p90 days")(lang), Msg("Ausführende", "Performers")(lang)],
-        [[p.label, p.log, str(p.cases), str(p.events), str(p.activities), str(p.variants), pct(p.top_variant_share),
-          pct(p.top10_variant_share), num(p.median_case_days), num(p.p90_case_days), str(p.performers)]
+        [[p.label, p.log, str(p.cases), str(p.events), str(p.activities), str(p.variants),
+          pct(p.top_variant_share, lang), pct(p.top10_variant_share, lang), num(p.median_case_days, lang),
+          num(p.p90_case_days, lang), str(p.performers)]
          for p in c.profiles])
     rows = c.activities[:top_activities]
     head = [T["activity"](lang), T["label"](lang), *labels]
@@ -132,11 +134,14 @@ def comparison_sections(c: LogComparison, lang: Lang = "de", top_activities: int
             "{a} activities occur in every log, {v} variants in every log.")(lang, a=c.shared_activities,
                                                                              v=c.shared_variants)],
                 tables=[profiles]),
-        Section(T["coverage"](lang), tables=[_per_town(head, rows, labels, lambda r, lb: pct(r.case_share.get(lb)))]),
-        Section(T["durations"](lang), tables=[_per_town(head, rows, labels, lambda r, lb: num(r.median_days.get(lb)))]),
+        Section(T["coverage"](lang),
+                tables=[_per_town(head, rows, labels, lambda r, lb: pct(r.case_share.get(lb), lang))]),
+        Section(T["durations"](lang),
+                tables=[_per_town(head, rows, labels, lambda r, lb: num(r.median_days.get(lb), lang))]),
         Section(T["performers"](lang), tables=[_per_town(head, rows, labels, lambda r, lb: r.performer.get(lb, "–"))]),
         Section(T["edges"](lang), tables=[Table(["a", "b", *labels, "Δ"], [
-            [e.source, e.target, *(pct(e.case_share.get(lb)) for lb in labels), pct(e.spread)] for e in c.edges])]),
+            [e.source, e.target, *(pct(e.case_share.get(lb), lang) for lb in labels), pct(e.spread, lang)]
+            for e in c.edges])]),
     ]
     if c.deadlines:
         sections.append(Section(T["deadlines"](lang), tables=[deadline_table(
@@ -145,7 +150,8 @@ def comparison_sections(c: LogComparison, lang: Lang = "de", top_activities: int
         sections.append(Section(T["conformance"](lang), tables=[Table(
             [T["town"](lang), "Fitness", "Precision", Msg("ohne Abweichung", "fitting")(lang),
              Msg("größte Abweichungen", "top deviations")(lang)],
-            [[town, num(r.fitness, 3), num(r.precision, 3), pct(r.fitting_cases), "; ".join(r.top_deviations)]
+            [[town, num(r.fitness, lang, 3), num(r.precision, lang, 3), pct(r.fitting_cases, lang),
+              "; ".join(r.top_deviations)]
              for town, r in c.conformance.items()])]))
     if c.excluded:  # first, so that nobody takes the comparison for complete
         sections.insert(0, Section(Msg("Ausgeschlossene Logs (nicht lesbar)", "Excluded logs (unreadable)")(lang),

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from vollzug.compare.results import Comparison, ComparisonSet, ObligationCell, TownResult
 from vollzug.glossary import term
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Lang, Msg, Text
 from vollzug.law.present import _deadline as deadline_rule_text
 from vollzug.model.law import Catalogue, FixedDeadline, Obligation
 from vollzug.model.process import OperationalModel
@@ -93,8 +93,11 @@ def durations(text: str, lang: Lang) -> str:
     return re.sub(r"\bP(\d+)([YMWD])\b", word, text)
 
 
-def gap_text(reason: str, lang: Lang) -> str:
-    """A compare reason for people: stakeholder kinds by their names, English wording with ``lang="en"``."""
+def gap_text(reason: Text | str, lang: Lang) -> str:
+    """A compare reason for people: a bilingual reason in ``lang``; an older German-only reason translated (stakeholder
+    kinds by their names, English wording with ``lang="en"``)."""
+    if isinstance(reason, Text):
+        return reason.get(lang)
     if reason.startswith("Beteiligte fehlen:"):
         kinds = [k.strip() for k in reason.partition(":")[2].split(",") if k.strip()]
         return _MISSING_STAKEHOLDERS(lang, names=", ".join(term(f"stakeholder.{k}", lang, default=k) for k in kinds))
@@ -142,7 +145,8 @@ def _involve(kinds: str, ob: Obligation | None, lang: Lang) -> list[str]:
 def _changes(cell: ObligationCell, ob: Obligation | None, title: str, soll_unit: str, soll_fte: float,
              deadline: str, lang: Lang) -> list[str]:
     out: list[str] = []
-    for reason in cell.reasons:
+    for raw in cell.reasons:
+        reason = raw.de  # the German wording of compare's messages identifies the reason
         if reason.startswith("nicht modelliert"):
             out.append(_S["introduce_unit"](lang, title=title, unit=soll_unit) if soll_unit
                        else _S["introduce"](lang, title=title))
@@ -166,7 +170,7 @@ def _changes(cell: ObligationCell, ob: Obligation | None, title: str, soll_unit:
         elif reason == "keine Handlungsgrundlage":
             out.append(_S["basis"](lang, citations="; ".join(ob.citations) if ob else "§"))
         else:
-            out.append(reason)
+            out.append(raw.get(lang))
     return out
 
 

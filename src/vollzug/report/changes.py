@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Lang, Msg, Text
 
 State = Literal["missing", "added", "changed", "reassigned", "missing_obligation"]
 """Diagram overlay classes: fehlt gegenüber SOLL, zusätzlich, abweichend, Zuständigkeit verschoben, Pflicht fehlt."""
@@ -72,17 +72,20 @@ def change_state(kind: str) -> State:
 
 
 def change_label(kind: str, lang: Lang = "de") -> str:
-    """The wording of a diff entry kind relative to the reference: "fehlt gegenüber SOLL", "zusätzlich",
-    "abweichend (Frist fehlt)", "Zuständigkeit verschoben" …"""
-    state = change_state(kind)
-    label = STATE_LABEL[state](lang)
-    aspect = _ASPECT.get(kind)
-    return f"{label} ({aspect(lang)})" if aspect is not None and state == "changed" else label
+    """The wording of a diff entry kind relative to the reference ("fehlt gegenüber SOLL", "zusätzlich",
+    "abweichend", "Zuständigkeit verschoben" …): the one change vocabulary, :mod:`vollzug.vocabulary`."""
+    from vollzug.vocabulary import change_label as vocabulary_label
+
+    return vocabulary_label(kind, lang)
 
 
-def readable_detail(kind: str, detail: str, lang: Lang = "de") -> str:
-    """A diff entry's detail for people: ``changed`` details ("path: IST → SOLL; …") become one phrase per field,
-    structured values are not spelled out."""
+def readable_detail(kind: str, detail: Text | str, lang: Lang = "de") -> str:
+    """A diff entry's detail for people. A bilingual detail (compare's, already in words) is taken in ``lang``;
+    a plain ``changed`` detail ("path: IST → SOLL; …") becomes one phrase per field, structured values are not
+    spelled out."""
+    if isinstance(detail, Text):
+        text = detail.get(lang)
+        return "" if kind in ("removed", "added") and text == change_label(kind, lang) else text
     if kind in ("removed", "added") and detail in ("fehlt gegenüber SOLL", "nicht im SOLL"):
         return ""  # the change label says it already (and in the report's language)
     if kind != "changed" or " → " not in detail:

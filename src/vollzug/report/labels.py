@@ -46,6 +46,8 @@ T: dict[str, Msg] = {
     "overview": Msg("Überblick", "Overview"),
     "town": Msg("Kommune", "Municipality"),
     "towns": Msg("Kommunen", "Municipalities"),
+    "town_count": Msg("{n} Kommunen", "{n} municipalities"),
+    "one_town": Msg("1 Kommune", "1 municipality"),
     "population": Msg("Einwohner", "Inhabitants"),
     "kind": Msg("Art", "Kind"),
     "similarity": Msg("Ähnlichkeit zum SOLL", "Similarity to SOLL"),
@@ -97,7 +99,29 @@ T: dict[str, Msg] = {
     "too_many": Msg("Mehr als {n} Kommunen: Matrix nur in XLSX, CSV und JSON.",
                     "More than {n} municipalities: matrix only in XLSX, CSV and JSON."),
     "no_diagram": Msg("Diagramm nicht verfügbar (Graphviz fehlt)", "Diagram not available (Graphviz missing)"),
+    "source_compare": Msg("Vergleich", "comparison"),
+    "source_rules": Msg("Regelprüfung", "rule check"),
+    "source_diff": Msg("Diff", "diff"),
+    "step": Msg("Schritt", "Step"),
+    "path": Msg("Datei", "File"),
 }
+
+ENGINE_NAMES: dict[str, Msg] = {
+    "catalogue": Msg("Pflichtenkatalog", "catalogue"),
+    "diff": Msg("Abgleich je Kommune", "per-town comparison"),
+    "rules": Msg("Regelprüfung", "rule check"),
+}
+"""Names of the components a comparison records in ``Comparison.engines``."""
+
+ENGINE_VALUES: dict[str, Msg] = {
+    "catalogue": Msg("Katalog", "catalogue"),
+    "fallback (reference)": Msg("Ersatz: Pflichten des Referenz-SOLL", "fallback: obligations of the reference"),
+    "fallback (compare)": Msg("Ersatz: nur Vergleichslücken", "fallback: comparison gaps only"),
+    "vollzug.compare.detail (schneller Abgleich)": Msg("schneller Schrittabgleich", "fast step matching"),
+    "vollzug.diff": Msg("Diff-Engine", "diff engine"),
+    "vollzug.lint": Msg("Regelwerk", "rules engine"),
+}
+"""Readable values of ``Comparison.engines`` (the JSON keeps the machine values)."""
 
 
 def t(key: str, lang: Lang, **kwargs: object) -> str:
@@ -109,3 +133,15 @@ def gap_name(code: str, lang: Lang) -> str:
     """Name of a gap category, or the code itself if unknown."""
     msg = GAP_CATEGORIES.get(code)
     return msg(lang) if msg else code
+
+
+def engine_name(key: str, lang: Lang) -> str:
+    """Name of a component of ``Comparison.engines``."""
+    msg = ENGINE_NAMES.get(key)
+    return msg(lang) if msg else key
+
+
+def engine_value(value: str, lang: Lang) -> str:
+    """Readable value of ``Comparison.engines`` (unknown values as they are)."""
+    msg = ENGINE_VALUES.get(value)
+    return msg(lang) if msg else value

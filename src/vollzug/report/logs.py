@@ -197,7 +197,7 @@ def sections(town: TownResult, lang: Lang) -> list[Section]:
         intro.append(L["discovered_note"](lang))
     figures = Table(["Fitness", "Precision", Msg("Fälle ohne Abweichung", "Perfectly fitting cases")(lang),
                      Msg("Varianten", "Variants")(lang), Msg("unbekannte Aktivitäten", "Unknown activities")(lang)],
-                    [[num(r.fitness, 3), num(r.precision, 3), pct(r.fitting_cases), str(r.variants),
+                    [[num(r.fitness, lang, 3), num(r.precision, lang, 3), pct(r.fitting_cases, lang), str(r.variants),
                       str(len(r.unknown))]])
     step_rows = [[f"{d.name} [{d.step}]", d.lane or "", str(d.cases), str(d.skipped), str(d.out_of_order),
                   str(d.repeated), str(d.other_unit) + (f" ({', '.join(d.other_units)})" if d.other_units else "")]

@@ -37,7 +37,7 @@ def sheets(comparison: Comparison, lang: Lang) -> Iterator[Sheet]:
     yield Sheet(f"{law}-towns", ["AGS", t("town", lang), t("kind", lang), t("population", lang),
                                  *(DIMENSION[d](lang) for d in ("overall", *DIMENSIONS)),
                                  *(STATUS[s](lang) for s in STATUS), t("gaps", lang), t("fte", lang),
-                                 t("eur", lang), t("cluster", lang), "synthetic", "path"],
+                                 t("eur", lang), t("cluster", lang), t("synthetic", lang), t("path", lang)],
                 [[x.ags, x.name, x.kind, x.population, *(getattr(x.similarity, d) for d in ("overall", *DIMENSIONS)),
                   *(x.counts.get(s, 0) for s in STATUS), len(x.gaps), x.fte, x.eur, groups.get(x.key),
                   x.synthetic, x.path] for x in towns])
@@ -48,12 +48,13 @@ def sheets(comparison: Comparison, lang: Lang) -> Iterator[Sheet]:
                                  t("stakeholders", lang),
                                  t("notified", lang), t("reason", lang)],
                 [[x.ags, x.name, c.obligation, c.status, c.responsible_name, " ".join(c.raci), c.fte, c.eur,
-                  ", ".join(c.it_systems), ", ".join(c.stakeholders), c.notified, "; ".join(c.reasons)]
+                  ", ".join(c.it_systems), ", ".join(c.stakeholders), c.notified,
+                  "; ".join(r.get(lang) for r in c.reasons)]
                  for x in towns for c in x.cells])
     yield Sheet(f"{law}-gaps", ["AGS", t("town", lang), t("category", lang), "", t("norm", lang), t("message", lang),
                                 t("element", lang), t("code", lang), t("source", lang)],
-                [[x.ags, x.name, g.category, gap_name(g.category, lang), g.citation, g.message, g.element, g.code,
-                  g.source] for x in towns for g in x.gaps])
+                [[x.ags, x.name, g.category, gap_name(g.category, lang), g.citation, g.message.get(lang), g.element,
+                  g.code, g.source] for x in towns for g in x.gaps])
     if comparison.similarity is not None:
         names = {x.key: x.name for x in towns}
         keys = comparison.similarity.towns
@@ -63,14 +64,14 @@ def sheets(comparison: Comparison, lang: Lang) -> Iterator[Sheet]:
     yield Sheet(f"{law}-resources", ["AGS", t("town", lang), t("unit", lang), t("fte", lang), t("eur", lang),
                                      t("it", lang)],
                 [[x.ags, x.name, u.name, u.fte, u.eur, ", ".join(u.it_systems)] for x in towns for u in x.units])
-    yield Sheet(f"{law}-raci", ["AGS", t("town", lang), t("unit", lang), "step", "RACI"],
+    yield Sheet(f"{law}-raci", ["AGS", t("town", lang), t("unit", lang), t("step", lang), "RACI"],
                 [[x.ags, x.name, name, step_name or step_id, x.raci.letters[i][j]]
                  for x in towns if x.raci is not None
                  for i, (_u, name) in enumerate(x.raci.units)
                  for j, (step_id, step_name) in enumerate(x.raci.steps) if x.raci.letters[i][j]])
     yield Sheet(f"{law}-outliers", ["AGS", t("town", lang), t("obligation", lang), t("reason", lang)],
                 [[by_key[o.town].ags if o.town in by_key else "", by_key[o.town].name if o.town in by_key else o.town,
-                  o.obligation, o.reason] for o in comparison.outliers])
+                  o.obligation, o.reason.get(lang)] for o in comparison.outliers])
 
 
 EXCLUDED_COLUMNS = ("file", "line", "reason")

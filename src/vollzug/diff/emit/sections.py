@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
 from vollzug.diff import messages as m_
+from vollzug.diff import values as v_
 from vollzug.diff.changes import AttrChange, DiffResult
 from vollzug.i18n import Lang, Msg
+from vollzug.locale import format_currency, format_decimal, format_fte, format_signed
 
 MAX_BEHAVIOUR_LINES = 60
 """Behavioural deltas listed before the rest is summarised."""
@@ -29,21 +30,24 @@ class Section:
     lines: list[str] = field(default_factory=list)
 
 
-def value(v: Any, limit: int = 120) -> str:
-    """Compact display of a property value."""
-    if v is None:
-        return "—"
-    text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
-    text = " ⏎ ".join(line.strip() for line in text.strip().splitlines()) if "\n" in text else text
+def value(v: Any, lang: Lang = "de", limit: int = 120) -> str:
+    """Readable display of a property value (see :mod:`vollzug.diff.values`)."""
+    text = v_.show(v, lang)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def attr_line(a: AttrChange) -> str:
-    """``path: left → right``; for two mappings only the keys that differ (``path.key: left → right``)."""
-    if isinstance(a.left, dict) and isinstance(a.right, dict):
-        keys = [k for k in sorted(set(a.left) | set(a.right)) if a.left.get(k) != a.right.get(k)]
-        return "; ".join(f"{a.path}.{k}: {value(a.left.get(k))} → {value(a.right.get(k))}" for k in keys)
-    return f"{a.path}: {value(a.left)} → {value(a.right)}"
+def attr_line(a: AttrChange, lang: Lang = "de") -> str:
+    """``Label: left → right``; for two mappings only the keys that differ."""
+    return v_.attr_line(a, lang)
+
+
+SIGNALS: dict[str, Msg] = {
+    "label": Msg("Bezeichnung", "label"), "obligation": Msg("Pflichten", "obligations"), "lane": Msg("Lane", "lane"),
+    "id": Msg("Id", "id"), "gateway_kind": Msg("Verzweigungsart", "gateway kind"), "type": Msg("Typ", "type"),
+    "position": Msg("Position", "position"),
+    "context": Msg("Umgebung", "context"), "type_factor": Msg("Typfaktor", "type factor"),
+}
+"""Names of the matching signals (``Match.signals`` keys) in reports."""
 
 
 GROUP_MIN = 3
@@ -79,6 +83,27 @@ def behaviour_lines(result: DiffResult, lang: Lang) -> list[str]:
     return lines + [result.behaviour_deltas[i].text.get(lang) for i in remaining]
 
 
+def _amount(measure: str, amount: float | None, lang: Lang) -> str:
+    if amount is None:
+        return "—"
+    if measure == "eur":
+        return format_currency(amount, lang)
+    return format_fte(amount, lang)
+
+
+def _delta(measure: str, amount: float, lang: Lang) -> str:
+    if measure == "eur":
+        return ("+" if amount >= 0 else "-") + format_currency(abs(amount), lang)
+    return format_signed(amount, lang)
+
+
+def _resource_change(measure: str, left: float | None, right: float | None, lang: Lang) -> str:
+    if measure == "presence":
+        return f"{m_.PRESENCE[bool(left)](lang)} → {m_.PRESENCE[bool(right)](lang)}"
+    return (f"{m_.MEASURE[measure](lang)} {_amount(measure, left, lang)} → {_amount(measure, right, lang)}"
+            f" (Δ {_delta(measure, (right or 0) - (left or 0), lang)})")
+
+
 def _label(ident: str, name: str, el_type: str) -> str:
     return f"[{el_type}] {ident}" + (f" „{name}“" if name else "")
 
@@ -89,7 +114,7 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
     title = m_.HEADINGS["title"](lang, **fmt)
     out: list[Section] = []
     sim = result.similarity
-    sim_line = ", ".join(f"{m_.SIMILARITY_NAMES[k](lang)} {getattr(sim, k):.2f}"
+    sim_line = ", ".join(f"{m_.SIMILARITY_NAMES[k](lang)} {format_decimal(getattr(sim, k), lang)}"
                          for k in ("overall", "node", "structural", "behavioural"))
     out.append(Section("similarity", m_.HEADINGS["similarity"](lang),
                        [_FILES(lang, lfile=result.left_file or "—", rfile=result.right_file or "—", **fmt), sim_line]))
@@ -103,7 +128,7 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
     for c in result.changed:
         head = _label(c.id, c.name, c.type) + (f" ({result.left_label}: {c.left_id})" if c.left_id != c.id else "")
         changed.append(head)
-        changed.extend("    " + attr_line(a) for a in c.attrs)
+        changed.extend("    " + attr_line(a, lang) for a in c.attrs)
     out.append(Section("changed", m_.HEADINGS["changed"](lang), changed))
     out.append(Section("layout_changed", m_.HEADINGS["layout_changed"](lang),
                        [_label(e.id, e.name, e.type) + ": " + ", ".join(a.path for a in e.attrs)
@@ -131,12 +156,12 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
     out.append(Section("responsibility", m_.HEADINGS["responsibility"](lang), shifts))
     res = [f"„{d.step_name or d.step}“: {m_.RESOURCE_KIND.get(d.kind, Msg(d.kind, d.kind))(lang)}"
            + (f" „{d.name}“" if d.name else "")
-           + f" {m_.MEASURE[d.measure](lang)} {value(d.left)} → {value(d.right)} (Δ {d.delta:+g})"
+           + f": {_resource_change(d.measure, d.left, d.right, lang)}"
            for d in result.resource_deltas]
     t = result.resource_totals
     if res or t.left_fte != t.right_fte or t.left_eur != t.right_eur:
-        res.append(m_.TOTALS(lang, left_fte=f"{t.left_fte:g}", right_fte=f"{t.right_fte:g}",
-                            left_eur=f"{t.left_eur:,.0f}", right_eur=f"{t.right_eur:,.0f}"))
+        res.append(m_.TOTALS(lang, left_fte=format_fte(t.left_fte, lang), right_fte=format_fte(t.right_fte, lang),
+                            left_eur=format_currency(t.left_eur, lang), right_eur=format_currency(t.right_eur, lang)))
     out.append(Section("resources", m_.HEADINGS["resources"](lang), res))
     out.append(Section("domain", m_.HEADINGS["domain"](lang), [d.text.get(lang) for d in result.domain_deltas]))
     beh = behaviour_lines(result, lang)
@@ -147,8 +172,9 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
         lines = []
         for m in result.matches:
             kind = {"split": f" [{_SPLIT(lang)}]", "merge": f" [{_MERGE(lang)}]"}.get(m.kind, "")
-            signals = ", ".join(f"{k} {v:.2f}" for k, v in m.signals.items())
-            lines.append(f"{m.left} ↔ {m.right}  {m.score:.2f}{kind}  ({signals})")
+            signals = ", ".join(f"{SIGNALS.get(k, Msg(k, k))(lang)} {format_decimal(v, lang)}"
+                                for k, v in m.signals.items())
+            lines.append(f"{m.left} ↔ {m.right}  {format_decimal(m.score, lang)}{kind}  ({signals})")
         out.append(Section("matches", m_.HEADINGS["matches"](lang), lines))
         unmatched = [f"{result.left_label}: {', '.join(result.unmatched_left) or '—'}",
                      f"{result.right_label}: {', '.join(result.unmatched_right) or '—'}"]

@@ -29,8 +29,3 @@ def first_citation(obligation: Obligation) -> str | None:
 def obligation_steps(ctx: RuleContext, obligation_id: str) -> list[str]:
     """Ids of the steps of an obligation plus the steps nested in them (sub-process children, boundary events)."""
     return ctx.index.obligation_steps(obligation_id)
-
-
-def german(value: float, spec: str) -> str:
-    """Format a number the German way (decimal comma, dot for thousands), e.g. ``german(5000, ",.2f")``."""
-    return format(value, spec).replace(",", "\0").replace(".", ",").replace("\0", ".")

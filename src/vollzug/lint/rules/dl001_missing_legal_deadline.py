@@ -8,6 +8,7 @@ from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.lint.rules._deadlines import checked_rules
 from vollzug.lint.rules._lawutil import obligation_steps
+from vollzug.locale import format_date
 from vollzug.model.law import DeadlineRule
 from vollzug.model.process import Step
 
@@ -26,8 +27,7 @@ def _satisfied(rule: DeadlineRule, steps: list[Step]) -> bool:
 
 def _describe(rule: DeadlineRule) -> tuple[str, str]:
     if rule.kind == "fixed":
-        text = rule.date.strftime("%d.%m.%Y")
-        return text, text
+        return format_date(rule.date, "de"), format_date(rule.date, "en")
     if rule.kind == "recurring":
         return f"wiederkehrend {rule.every}", f"recurring {rule.every}"
     if rule.kind == "relative":

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.lint.rules._deadlines import rules_in_force
+from vollzug.locale import bilingual, format_date
 
 
 class PlannedAfterLegalDeadline(Rule):
@@ -63,4 +64,4 @@ steps:
             for date in planned:
                 if date > limit:
                     yield self.report(step.id, self._msg, citation, name=step.name or step.id,
-                                      planned=date.strftime("%d.%m.%Y"), legal=limit.strftime("%d.%m.%Y"))
+                                      planned=bilingual(format_date, date), legal=bilingual(format_date, limit))

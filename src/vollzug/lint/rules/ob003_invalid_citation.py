@@ -10,10 +10,11 @@ from vollzug.law.citation import CitationError, contains, parse_citation, parse_
 from vollzug.law.texts import cited_units
 from vollzug.lint.rule import Rule, RuleContext, Violation
 from vollzug.lint.rules._memo import OwnerMemo
+from vollzug.locale import bilingual, format_date
 from vollzug.model.citation import Citation
 from vollzug.model.law import Catalogue, Law
 
-_Verdicts = tuple[tuple[Msg, dict[str, str]], ...]
+_Verdicts = tuple[tuple[Msg, dict[str, object]], ...]
 _RESOLVED: OwnerMemo[str, bool] = OwnerMemo(50_000)
 """Whether a citation key resolves, per catalogue (resolving re-parses the catalogue's citations, which dominated
 the run time of ``vollzug check``)."""
@@ -91,7 +92,7 @@ steps:
         return _VERDICTS.get(catalogue, f"{text}@{version}", lambda: self._work_out(catalogue, text, version))
 
     def _work_out(self, catalogue: Catalogue | None, text: str, version: dt.date | None) -> _Verdicts:
-        found: list[tuple[Msg, dict[str, str]]] = []
+        found: list[tuple[Msg, dict[str, object]]] = []
         try:
             parsed = [parse_citation(text)]
         except CitationError as exc:
@@ -104,7 +105,7 @@ steps:
         return tuple(found)
 
     def _resolve(self, catalogue: Catalogue | None, citation: Citation,
-                 version: dt.date | None) -> Iterator[tuple[Msg, dict[str, str]]]:
+                 version: dt.date | None) -> Iterator[tuple[Msg, dict[str, object]]]:
         if citation.law is None:
             yield self._no_law, {}
             return
@@ -113,7 +114,7 @@ steps:
             return
         renumbered = self._renumbering(law, citation)
         if renumbered is not None:
-            yield self._renumbered, {"date": renumbered[1], "new": renumbered[0]}
+            yield self._renumbered, {"date": bilingual(format_date, renumbered[1]), "new": renumbered[0]}
             return
         tree, found = cited_units(citation, version)
         if tree is not None:  # the norm tree of the shipped text decides
@@ -124,7 +125,7 @@ steps:
             yield self._unresolved, {"law": catalogue.id}
 
     @staticmethod
-    def _renumbering(law: Law, citation: Citation) -> tuple[str, str] | None:
+    def _renumbering(law: Law, citation: Citation) -> tuple[str, dt.date] | None:
         bare = citation.model_copy(update={"units": ()})
         for entry in law.renumbering:
             try:
@@ -134,5 +135,5 @@ steps:
             if old.version and not citation.version:
                 continue
             if contains(old, bare):
-                return entry.new, entry.effective.strftime("%d.%m.%Y")
+                return entry.new, entry.effective
         return None

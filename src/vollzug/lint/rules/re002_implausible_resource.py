@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vollzug.i18n import Msg
 from vollzug.lint.rule import Rule, RuleContext, Violation
-from vollzug.lint.rules._lawutil import german
+from vollzug.locale import bilingual, format_currency, format_fte
 from vollzug.model.resources import BudgetResource, ExternalServiceResource, StaffResource
 
 
@@ -44,9 +44,9 @@ class ImplausibleResource(Rule):
   - {id: Task_1, name: Bestandsanalyse, resources: [{kind: staff, fte: 0}, {kind: budget, eur: -5000}]}"""
     valid = """steps:
   - {id: Task_1, name: Bestandsanalyse, resources: [{kind: staff, fte: 0.5}, {kind: budget, eur: 5000}]}"""
-    _fte = Msg("„{name}“: Personalangabe {fte_de} VZÄ ist unplausibel (erwartet: 0 < VZÄ ≤ {max_de}).",
+    _fte = Msg("„{name}“: Personalangabe {fte} VZÄ ist unplausibel (erwartet: 0 < VZÄ ≤ {max}).",
                "'{name}': staff figure {fte} FTE is implausible (expected 0 < FTE ≤ {max}).")
-    _eur = Msg("„{name}“: Betrag {eur_de} EUR ist negativ.", "'{name}': amount {eur} EUR is negative.")
+    _eur = Msg("„{name}“: Betrag {eur} ist negativ.", "'{name}': amount {eur} is negative.")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report implausible staff and money figures."""
@@ -56,8 +56,8 @@ class ImplausibleResource(Rule):
             label = step.name or step.id
             for res in step.resources:
                 if isinstance(res, StaffResource) and not 0 < res.fte <= opts.max_fte:
-                    yield self.report(step.id, self._fte, name=label, fte=f"{res.fte:g}", max=f"{opts.max_fte:g}",
-                                      fte_de=german(res.fte, "g"), max_de=german(opts.max_fte, "g"))
+                    yield self.report(step.id, self._fte, name=label, fte=bilingual(format_fte, res.fte),
+                                      max=bilingual(format_fte, opts.max_fte))
                 elif isinstance(res, BudgetResource | ExternalServiceResource) and (res.eur or 0) < 0:
                     eur = res.eur or 0.0
-                    yield self.report(step.id, self._eur, name=label, eur=f"{eur:,.2f}", eur_de=german(eur, ",.2f"))
+                    yield self.report(step.id, self._eur, name=label, eur=bilingual(format_currency, eur, 2))

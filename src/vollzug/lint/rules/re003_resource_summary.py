@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from vollzug.i18n import Msg
+from vollzug.i18n import Msg, Text
 from vollzug.lint.rule import Rule, RuleContext, Violation
-from vollzug.lint.rules._lawutil import german
+from vollzug.locale import bilingual, format_currency, format_decimal
 from vollzug.model.resources import BudgetResource, ExternalServiceResource, StaffResource, staff_and_money
 
 
@@ -41,8 +41,8 @@ steps:
   - {id: Task_1, name: Daten erheben, lane: GIS, resources: [{kind: staff, fte: 0.5}, {kind: budget, eur: 2000}]}
   - {id: Task_2, name: Karten erstellen, lane: GIS, resources: [{kind: staff, fte: 0.25}]}"""
     valid = """# information only: every model with resources gets one summary per org unit"""
-    _msg = Msg("Summe für „{unit_de}“: {fte_de} VZÄ, {eur_de} EUR in {steps} Schritt(en).",
-               "Total for '{unit_en}': {fte} FTE, {eur} EUR in {steps} step(s).")
+    _msg = Msg("Summe für „{unit}“: {fte} VZÄ, {eur} in {steps} Schritt(en).",
+               "Total for '{unit}': {fte} FTE, {eur} in {steps} step(s).")
 
     def check(self, ctx: RuleContext) -> Iterator[Violation]:
         """Report one total per unit that has resources."""
@@ -62,6 +62,6 @@ steps:
         for unit in sorted(steps):
             known = unit in names
             yield self.report(unit if known else ctx.model.id, self._msg,
-                              unit_de=names[unit] if known else "ohne Einheit", unit_en=names[unit] if known else
-                              "no unit", fte=f"{fte[unit]:.2f}", fte_de=german(fte[unit], ".2f"),
-                              eur=f"{eur[unit]:,.0f}", eur_de=german(eur[unit], ",.0f"), steps=len(steps[unit]))
+                              unit=Text.same(names[unit]) if known else Text(de="ohne Einheit", en="no unit"),
+                              fte=bilingual(format_decimal, fte[unit]), eur=bilingual(format_currency, eur[unit]),
+                              steps=len(steps[unit]))

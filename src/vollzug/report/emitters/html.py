@@ -13,12 +13,13 @@ from importlib import resources
 
 from vollzug.compare.results import Comparison, ComparisonSet, TownResult
 from vollzug.i18n import Lang
+from vollzug.locale import format_datetime
 from vollzug.report import excluded
 from vollzug.report.context import ReportContext, context_for
 from vollzug.report.html import diagrams
 from vollzug.report.html.markup import Markup, el
 from vollzug.report.html.sections import PER_TOWN_LIMIT, anchor, overview, town_href, town_section
-from vollzug.report.labels import t
+from vollzug.report.labels import engine_name, engine_value, t
 from vollzug.report.norms import norm_texts
 
 _CSP = ("default-src 'none'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; "
@@ -87,13 +88,15 @@ def render_html(result: ComparisonSet, lang: Lang = "de", ctx: ReportContext | N
             nav.extend(el("a", {"href": f"#{anchor(comparison, town.key)}"}, town.name) for town in towns)
     if result.skipped:
         body.append(el("section", None, el("h2", None, t("skipped", lang)),
-                       el("ul", None, [el("li", None, s) for s in result.skipped])))
-    engines = "; ".join(f"{c.law}: " + ", ".join(f"{k} = {v}" for k, v in c.engines.items())
+                       el("ul", None, [el("li", None, s.get(lang)) for s in result.skipped])))
+    engines = "; ".join(f"{c.law}: " + ", ".join(f"{engine_name(k, lang)} = {engine_value(v, lang)}"
+                                                 for k, v in c.engines.items())
                         for c in result.comparisons)
     body.append(el("p", {"class": "muted"}, t("engines", lang), ": ", engines))
     header: list[object] = [el("h1", None, t("doc_title", lang)),
-                            el("p", None, t("generated", lang), f": {result.generated} · ",
-                               ", ".join(f"{c.law}: {len(c.towns)} {t('towns', lang)}" for c in result.comparisons))]
+                            el("p", None, t("generated", lang), f": {format_datetime(result.generated, lang)} · ",
+                               ", ".join(f"{c.law}: {t('town_count', lang, n=len(c.towns))}" if len(c.towns) != 1
+                                         else f"{c.law}: {t('one_town', lang)}" for c in result.comparisons))]
     return _page(t("doc_title", lang), lang, "", header, nav, body, _obligations(result.comparisons),
                  SEARCH_INDEX if separate else None)
 
@@ -102,7 +105,7 @@ def town_page(result: ComparisonSet, comparison: Comparison, town: TownResult, l
               drawn: set[str]) -> str:
     """``towns/<law>-<key>.html``: one town's section with a link back to the district page."""
     header: list[object] = [el("h1", None, town.name, " – ", t("title", lang, law=comparison.law)),
-                            el("p", None, t("generated", lang), f": {result.generated}")]
+                            el("p", None, t("generated", lang), f": {format_datetime(result.generated, lang)}")]
     nav: list[object] = [el("a", {"href": f"../index.html#{comparison.law.lower()}-overview"},
                             t("doc_title", lang))]
     return _page(f"{town.name} – {t('doc_title', lang)}", lang, "../", header, nav,
@@ -128,7 +131,7 @@ def search_index(result: ComparisonSet, ctx: ReportContext, lang: Lang) -> bytes
                     c.obligation, info.title if info else "", "; ".join(info.citations) if info else "",
                     STATUS[c.status](lang), c.responsible_name or "",
                     "; ".join(gap_text(r, lang) for r in c.reasons)) if x)])
-            rows += [[t("gaps", lang), " · ".join(x for x in (g.category, g.citation, g.message) if x)]
+            rows += [[t("gaps", lang), " · ".join(x for x in (g.category, g.citation, g.message.get(lang)) if x)]
                      for g in town.gaps]
             rows += [[t("diff", lang), " · ".join(x for x in (change_label(d.kind, lang), d.label,
                                                               readable_detail(d.kind, d.detail, lang)) if x)]

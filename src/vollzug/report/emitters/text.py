@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from vollzug.compare.results import ComparisonSet
 from vollzug.i18n import Lang
+from vollzug.locale import format_decimal
 from vollzug.report import excluded
 from vollzug.report.labels import DIMENSION, STATUS, t
 
@@ -21,7 +22,8 @@ def emit(result: ComparisonSet, lang: Lang) -> dict[str, bytes]:
         for key in c.closest:
             x = by_key[key]
             counts = "  ".join(f"{x.counts.get(s, 0):>10}" for s in STATUS)
-            lines.append(f"{x.name:<{width}}  {x.similarity.overall:>10.3f}  {counts}  {len(x.gaps):>6}")
+            sim_text = format_decimal(x.similarity.overall, lang)
+            lines.append(f"{x.name:<{width}}  {sim_text:>10}  {counts}  {len(x.gaps):>6}")
         lines.append("")
-    lines.extend(f"{t('skipped', lang)}: {s}" for s in result.skipped)
+    lines.extend(f"{t('skipped', lang)}: {s.get(lang)}" for s in result.skipped)
     return {"report.txt": ("\n".join(lines) + "\n").encode("utf-8")}

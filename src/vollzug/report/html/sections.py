@@ -8,7 +8,7 @@ from vollzug.compare.clustering import dendrogram_svg
 from vollzug.compare.results import DIMENSIONS, Comparison, ObligationCell, TownResult
 from vollzug.glossary import term
 from vollzug.i18n import Lang
-from vollzug.report.actions import gap_text
+from vollzug.locale import format_decimal, format_number
 from vollzug.report.changes import change_label, readable_detail
 from vollzug.report.context import ReportContext
 from vollzug.report.diagram import diagram_svg
@@ -33,11 +33,11 @@ def anchor(comparison: Comparison, key: str) -> str:
     return f"{comparison.law.lower()}-{key}"
 
 
-def num(value: float | int | None, digits: int = 2) -> tuple[str, dict[str, object]]:
-    """A right-aligned number cell with German formatting and a machine sort key."""
+def num(value: float | int | None, lang: Lang, digits: int = 2) -> tuple[str, dict[str, object]]:
+    """A right-aligned number cell in the language's format and a machine sort key."""
     if value is None:
         return "–", {"class": "num", "data-sort": ""}
-    text = f"{value:,.{digits}f}".replace(",", "␣").replace(".", ",").replace("␣", ".")
+    text = format_decimal(value, lang, digits) if digits else format_number(value, lang)
     return text, {"class": "num", "data-sort": f"{value}"}
 
 
@@ -65,10 +65,11 @@ def overview(comparison: Comparison, lang: Lang, split: bool = False) -> Markup:
     for town in comparison.towns:
         rows.append([
             el("a", {"href": town_href(comparison, town.key, split)}, town.name),
-            town.kind, num(town.population, 0), num(town.similarity.overall, 3),
-            num(town.counts.get("covered", 0), 0), num(town.counts.get("deviating", 0), 0),
-            num(town.counts.get("missing", 0), 0), num(town.counts.get("not_applicable", 0), 0),
-            num(len(town.gaps), 0), num(town.fte), num(town.eur, 0), groups.get(town.key, "–"),
+            term(f"municipality_kind.{town.kind}", lang, default=town.kind), num(town.population, lang, 0),
+            num(town.similarity.overall, lang),
+            num(town.counts.get("covered", 0), lang, 0), num(town.counts.get("deviating", 0), lang, 0),
+            num(town.counts.get("missing", 0), lang, 0), num(town.counts.get("not_applicable", 0), lang, 0),
+            num(len(town.gaps), lang, 0), num(town.fte, lang), num(town.eur, lang, 0), groups.get(town.key, "–"),
             " · ".join(x for x in (t("synthetic", lang) if town.synthetic else "", flag(town, lang)) if x),
         ])
     headers = [t("town", lang), t("kind", lang), t("population", lang), t("similarity", lang),
@@ -85,14 +86,14 @@ def overview(comparison: Comparison, lang: Lang, split: bool = False) -> Markup:
         else el("p", {"class": "muted"}, t("too_many", lang, n=PER_TOWN_LIMIT)),
     ]
     if comparison.similarity and len(comparison.towns) <= HEATMAP_PAIRWISE_LIMIT:
-        parts += [el("h3", None, t("pairwise", lang)), pairwise_heatmap(comparison)]
+        parts += [el("h3", None, t("pairwise", lang)), pairwise_heatmap(comparison, lang)]
     if comparison.clustering:
         labels = {town.key: town.name for town in comparison.towns}
         parts += [el("h3", None, t("dendrogram", lang)),
-                  el("div", {"class": "diagram"}, Markup(dendrogram_svg(comparison.clustering, labels)))]
+                  el("div", {"class": "diagram"}, Markup(dendrogram_svg(comparison.clustering, labels, lang=lang)))]
     by_key = {town.key: town for town in comparison.towns}
     dims = ("overall", *DIMENSIONS)
-    closest_rows = [[i + 1, by_key[k].name, *(num(getattr(by_key[k].similarity, d), 3) for d in dims)]
+    closest_rows = [[i + 1, by_key[k].name, *(num(getattr(by_key[k].similarity, d), lang) for d in dims)]
                     for i, k in enumerate(comparison.closest[:15])]
     parts += [el("h3", None, t("closest", lang)),
               table(["#", t("town", lang), *(DIMENSION[d](lang) for d in ("overall", *DIMENSIONS))], closest_rows,
@@ -101,7 +102,7 @@ def overview(comparison: Comparison, lang: Lang, split: bool = False) -> Markup:
         infos = {o.id: o for o in comparison.obligations}
         outlier_rows = [[o.obligation, infos[o.obligation].title if o.obligation in infos else "",
                          "; ".join(infos[o.obligation].citations) if o.obligation in infos else "",
-                         by_key[o.town].name if o.town in by_key else o.town, o.reason]
+                         by_key[o.town].name if o.town in by_key else o.town, o.reason.get(lang)]
                         for o in comparison.outliers[:500]]
         parts += [el("h3", None, t("outliers", lang)),
                   table([t("obligation", lang), "", t("norm", lang), t("town", lang), t("reason", lang)], outlier_rows,
@@ -114,8 +115,8 @@ def _cell_title(cell: ObligationCell, lang: Lang) -> str:
     if cell.responsible_name:
         bits.append(f"{t('responsible', lang)}: {cell.responsible_name}")
     if cell.fte:
-        bits.append(f"{t('fte', lang)} {cell.fte:.2f}")
-    bits.extend(gap_text(r, lang) for r in cell.reasons)
+        bits.append(f"{t('fte', lang)} {format_decimal(cell.fte, lang)}")
+    bits.extend(r.get(lang) for r in cell.reasons)
     return " · ".join(bits)
 
 
@@ -140,7 +141,7 @@ def status_heatmap(comparison: Comparison, lang: Lang, split: bool = False) -> M
                                               el("tbody", None, rows)))
 
 
-def pairwise_heatmap(comparison: Comparison) -> Markup:
+def pairwise_heatmap(comparison: Comparison, lang: Lang) -> Markup:
     """Town × town overall similarity as a grey-blue heat-map."""
     assert comparison.similarity is not None
     names = {town.key: town.name for town in comparison.towns}
@@ -152,7 +153,8 @@ def pairwise_heatmap(comparison: Comparison) -> Markup:
         for j, value in enumerate(comparison.similarity.overall[i]):
             shade = int(255 - 200 * max(0.0, min(1.0, value)))
             cells.append(el("td", {"style": f"background:rgb({shade},{shade + 20 if shade < 235 else 255},255)",
-                                   "title": f"{names.get(key, key)} ↔ {names.get(keys[j], keys[j])}: {value:.3f}"}))
+                                   "title": f"{names.get(key, key)} ↔ {names.get(keys[j], keys[j])}: "
+                                            f"{format_decimal(value, lang)}"}))
         rows.append(el("tr", None, el("th", {"scope": "row"}, names.get(key, key)), cells))
     return el("div", {"class": "diagram"}, el("table", {"class": "heat"}, el("thead", None, head),
                                               el("tbody", None, rows)))
@@ -176,18 +178,21 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: Repo
     by_category = Counter(g.category for g in town.gaps)
     wording = {cited.citation: cited.text for cited in comparison.norm_texts}  # the cited text on hover
     gap_rows = [[(g.category, {"data-sort": g.category}), gap_name(g.category, lang),
-                 _cited(g.citation, wording), g.message,
-                 g.element or "", g.code, g.source] for g in sorted(town.gaps, key=lambda g: (g.category, g.code))]
+                 _cited(g.citation, wording), g.message.get(lang),
+                 g.element or "", g.code, t(f"source_{g.source}", lang)]
+                for g in sorted(town.gaps, key=lambda g: (g.category, g.code))]
     summary = ", ".join(f"{c} {gap_name(c, lang)}: {n}" for c, n in sorted(by_category.items()))
     cell_rows = [[c.obligation, titles[c.obligation].title if c.obligation in titles else "",
                   "; ".join(titles[c.obligation].citations) if c.obligation in titles else "",
-                  (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte),
-                  num(c.eur, 0), _stakeholders(c, lang), t("yes", lang) if c.notified else t("no", lang),
-                  "; ".join(gap_text(r, lang) for r in c.reasons)] for c in town.cells]
+                  (badge(c.status, lang), {"data-sort": c.status}), c.responsible_name or "", num(c.fte, lang),
+                  num(c.eur, lang, 0), _stakeholders(c, lang), t("yes", lang) if c.notified else t("no", lang),
+                  "; ".join(r.get(lang) for r in c.reasons)] for c in town.cells]
     parts: list[object] = [
         el("h3", None, town.name, " ", el("span", {"class": "muted"}, f"({town.variant} · {town.kind} · ",
-                                          t("population", lang), f" {town.population or '–'})")),
-        el("p", {"class": "muted"}, town.path, " · ", t("similarity", lang), f" {town.similarity.overall:.3f}"),
+                                          t("population", lang),
+                                          f" {format_number(town.population, lang) if town.population else '–'})")),
+        el("p", {"class": "muted"}, town.path, " · ", t("similarity", lang),
+           f" {format_decimal(town.similarity.overall, lang)}"),
         *(action_block(comparison, town, ctx, lang) if ctx is not None else ()),
         *((el("h4", None, t("diagram", lang)), diagrams.block(comparison, town, lang)) if town.key in drawn else ()),
         el("h4", None, t("gaps", lang), f" ({len(town.gaps)})"), el("p", None, summary or t("none", lang)),
@@ -200,7 +205,7 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: Repo
     ]
     if town.own_soll is not None:
         own_rows = [[c.obligation, (badge(c.status, lang), {"data-sort": c.status}),
-                     "; ".join(gap_text(r, lang) for r in c.reasons)]
+                     "; ".join(r.get(lang) for r in c.reasons)]
                     for c in town.own_soll]
         parts += [el("h4", None, t("own_soll", lang)),
                   table([t("obligation", lang), t("status", lang), t("reason", lang)], own_rows,
@@ -232,14 +237,14 @@ def town_section(comparison: Comparison, town: TownResult, lang: Lang, ctx: Repo
                      table([t("unit", lang), *(name or sid for sid, name in town.raci.steps)], raci_rows,
                            css="data raci", table_id=f"{tid}-raci"))]
     if town.units:
-        unit_rows = [[u.name, num(u.fte), num(u.eur, 0), ", ".join(u.it_systems)] for u in town.units]
+        unit_rows = [[u.name, num(u.fte, lang), num(u.eur, lang, 0), ", ".join(u.it_systems)] for u in town.units]
         parts += [el("h4", None, t("resources", lang)),
                   table([t("unit", lang), t("fte", lang), t("eur", lang), t("it", lang)], unit_rows,
                         table_id=f"{tid}-units")]
     if town.log is not None:
         parts.append(log_section(town, lang))
     if town.notes:
-        parts.append(el("p", {"class": "muted"}, t("notes", lang), ": ", "; ".join(town.notes)))
+        parts.append(el("p", {"class": "muted"}, t("notes", lang), ": ", "; ".join(n.get(lang) for n in town.notes)))
     return el("section", {"class": "town", "id": tid, "data-name": town.name}, parts)
 
 
