@@ -7,7 +7,7 @@ needed. Spreadsheets also skip leading blanks and quotes before they look for a 
 from the data are written as numbers and never touched.
 
 Why not ``defusedcsv``: it checks only the very first character (neither TAB/CR nor a formula after leading
-blanks or quotes), see docs/decisions/0012-trust-io-output-layer.md.
+blanks or quotes), see docs/decisions/0006-output-layer.md.
 """
 
 from __future__ import annotations
