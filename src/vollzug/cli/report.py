@@ -33,9 +33,11 @@ from vollzug.cli.errors import EXIT_OK
               help="Conformance method for --log.")
 @click.option("--log-min-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Towns discovered from a log keep only activities in at least this share of cases.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the per-town work on Dask: local:N or tcp://host:port (needs vollzug[cluster]).")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
             law: str | None, jobs: int, diff_mode: str, quiet: bool, logs: tuple[str, ...], deadlines: Path | None,
-            log_method: str, log_min_share: float) -> int:
+            log_method: str, log_min_share: float, scheduler: str | None) -> int:
     """Write the district gap report: overview, heat-maps, dendrogram and one section per town."""
     from vollzug.compare.engine import compare_all
     from vollzug.compare.inputs import load_inputs
@@ -43,6 +45,10 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
 
     if not models and not logs:
         raise click.UsageError("give MODELS, --log TOWN=LOG, or both")
+    if scheduler is not None:
+        if logs:
+            raise click.UsageError("--scheduler cannot be combined with --log")
+        return _distributed(models, references, out_dir, formats, lang, law, diff_mode, quiet, scheduler)
     inputs = load_inputs(models, references, law, jobs)
     for note in inputs.notes:
         click.echo(note, err=True)
@@ -59,6 +65,27 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
         result = plan.apply(result)
     files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
     written = write_files(files, out_dir)
+    if not quiet:
+        for path in written:
+            click.echo(str(path), err=True)
+    return EXIT_OK
+
+
+def _distributed(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
+                 law: str | None, diff_mode: str, quiet: bool, scheduler: str) -> int:
+    """The report with the per-town work on Dask (workers read their own files)."""
+    from vollzug.compare.files import compare_files
+    from vollzug.loader import iter_model_files
+    from vollzug.report.output import progress_bar, render, write_files
+
+    files_in = iter_model_files(models)
+    with progress_bar(len(files_in), "Bericht", not quiet) as advance:
+        result, notes = compare_files(files_in, references, law=law, diff_mode=diff_mode, progress=advance,
+                                      scheduler=scheduler)
+    for note in notes:
+        click.echo(note, err=True)
+    written = write_files(render(result, [f for f in formats.split(",") if f.strip()], lang),  # type: ignore[arg-type]
+                          out_dir)
     if not quiet:
         for path in written:
             click.echo(str(path), err=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -14,7 +14,8 @@ from vollzug.lint.finding import CheckResult
 
 def run_check(paths: Sequence[Path], *, preset: str | None = None, select: Sequence[str] = (),
               ignore: Sequence[str] = (), lang: str | None = None,
-              config_file: Path | None = None) -> tuple[CheckResult, Lang]:
+              config_file: Path | None = None, progress: Callable[[int], None] | None = None,
+              scheduler: str | None = None) -> tuple[CheckResult, Lang]:
     """Check ``paths`` with the discovered configuration, overridden by the given options.
 
     ``select`` given here replaces the configured selection; ``ignore`` extends the configured one.
@@ -28,5 +29,10 @@ def run_check(paths: Sequence[Path], *, preset: str | None = None, select: Seque
     if ignore:
         update["ignore"] = (*config.ignore, *ignore)
     config = config.model_copy(update=update)
-    result = Engine(config).check_paths(paths)
+    if progress is not None or scheduler is not None:
+        from vollzug.lint.batch import check_files
+
+        result = check_files(paths, config, progress=progress, scheduler=scheduler)
+    else:
+        result = Engine(config).check_paths(paths)
     return result, cast(Lang, lang or config.lang)
