@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "report": ("vollzug.cli.report", "Write gap reports (HTML, Markdown, XLSX, CSV, JSON)."),
     "synth": ("vollzug.cli.synth", "Generate synthetic towns from a reference model."),
     "mine": ("vollzug.cli.mine", "Process mining on event logs: discover, conform, compare."),
+    "effort": ("vollzug.cli.effort", "Estimate the municipal compliance cost of a law (Erfüllungsaufwand)."),
     "municipalities": ("vollzug.cli.municipalities", "Read, convert or make up municipal master data (GV100AD, CSV)."),
 }
 

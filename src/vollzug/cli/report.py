@@ -35,9 +35,13 @@ from vollzug.cli.errors import EXIT_OK
               help="Towns discovered from a log keep only activities in at least this share of cases.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run the per-town work on Dask: local:N or tcp://host:port (needs vollzug[cluster]).")
+@click.option("--effort", is_flag=True,
+              help="Add the Erfüllungsaufwand estimate per law (chart in index.html, effort-LAW.md/json).")
+@click.option("--municipalities", "master", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Master data the --effort estimate extrapolates to (GV100AD, CSV or YAML).")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
             law: str | None, jobs: int, diff_mode: str, quiet: bool, logs: tuple[str, ...], deadlines: Path | None,
-            log_method: str, log_min_share: float, scheduler: str | None) -> int:
+            log_method: str, log_min_share: float, scheduler: str | None, effort: bool, master: Path | None) -> int:
     """Write the district gap report: overview, heat-maps, dendrogram and one section per town."""
     from vollzug.compare.engine import compare_all
     from vollzug.compare.inputs import load_inputs
@@ -48,7 +52,8 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     if scheduler is not None:
         if logs:
             raise click.UsageError("--scheduler cannot be combined with --log")
-        return _distributed(models, references, out_dir, formats, lang, law, diff_mode, quiet, scheduler)
+        return _distributed(models, references, out_dir, formats, lang, law, diff_mode, quiet, scheduler, effort,
+                            master)
     inputs = load_inputs(models, references, law, jobs)
     for note in inputs.notes:
         click.echo(note, err=True)
@@ -64,6 +69,10 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
     if plan is not None:
         result = plan.apply(result)
     files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
+    if effort:
+        from vollzug.effort.report import add_effort
+
+        add_effort(files, result, [t.model for t in inputs.towns], master, lang)  # type: ignore[arg-type]
     written = write_files(files, out_dir)
     if not quiet:
         for path in written:
@@ -72,7 +81,8 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
 
 
 def _distributed(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: str,
-                 law: str | None, diff_mode: str, quiet: bool, scheduler: str) -> int:
+                 law: str | None, diff_mode: str, quiet: bool, scheduler: str, effort: bool, master: Path | None
+                 ) -> int:
     """The report with the per-town work on Dask (workers read their own files)."""
     from vollzug.compare.files import compare_files
     from vollzug.loader import iter_model_files
@@ -84,8 +94,13 @@ def _distributed(models: tuple[Path, ...], references: tuple[Path, ...], out_dir
                                       scheduler=scheduler)
     for note in notes:
         click.echo(note, err=True)
-    written = write_files(render(result, [f for f in formats.split(",") if f.strip()], lang),  # type: ignore[arg-type]
-                          out_dir)
+    files = render(result, [f for f in formats.split(",") if f.strip()], lang)  # type: ignore[arg-type]
+    if effort:
+        from vollzug.effort.report import add_effort
+        from vollzug.loader import load_model
+
+        add_effort(files, result, [load_model(p).model for p in files_in], master, lang)  # type: ignore[arg-type]
+    written = write_files(files, out_dir)
     if not quiet:
         for path in written:
             click.echo(str(path), err=True)

@@ -24,9 +24,10 @@ from vollzug.cli.errors import EXIT_OK
 def command(count: int, source: Path, out_dir: Path, seed: int, fmt: str, quiet: bool, master: Path | None) -> int:
     """Generate synthetic IST towns (marked ``synthetic: true``) into DIR/<town>/<law>.yaml (or .bpmn)."""
     from vollzug.loader import load_model
+    from vollzug.model.actors import Municipality
     from vollzug.synth.write import write_towns
 
-    identities = ()
+    identities: tuple[Municipality, ...] = ()
     if master is not None:
         from vollzug.law.masterdata import load_master_data
 
