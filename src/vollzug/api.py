@@ -41,13 +41,16 @@ def _frame(rows: Iterable[dict[str, Any]], columns: dict[str, str]) -> pd.DataFr
     import pandas as pd
     import pyarrow as pa
 
-    from vollzug.tables.build import _TYPES
+    from vollzug.tables.build import _TYPES, _eur, _fte
 
     schema = pa.schema([pa.field(name, _TYPES[kind]) for name, kind in columns.items()])
     data: dict[str, list[Any]] = {name: [] for name in columns}
+    convert = {name: {"fte": _fte, "eur": _eur}.get(kind) for name, kind in columns.items()}
     for row in rows:
         for name, values in data.items():
-            values.append(row.get(name))
+            value = row.get(name)
+            to_decimal = convert[name]
+            values.append(to_decimal(value) if to_decimal is not None and value is not None else value)
     return pa.Table.from_pydict(data, schema=schema).to_pandas(types_mapper=pd.ArrowDtype)
 
 
