@@ -122,8 +122,8 @@ def read_gv100ad(path: Path) -> MasterData:
         if kind not in {"10", "20", "30", "40", "50", "60"}:
             raise InputError(f"GV100AD: unknown Satzart {kind!r} (columns 1–2; expected 10, 20, 30, 40, 50 or 60)",
                              file=path, line=number)
-        if len(line) < 72:
-            raise InputError(f"GV100AD: record too short ({len(line)} characters; the name ends at column 72)",
+        if len(line) < 23:  # trailing blanks may have been trimmed; the name must be there
+            raise InputError(f"GV100AD: record too short ({len(line)} characters; the name starts at column 23)",
                              file=path, line=number)
         stand = _date(line[2:10], path, number)
         ags = line[10:18].replace(" ", "")
