@@ -40,7 +40,7 @@ def test_every_table_has_the_keys_and_typed_columns(result: ComparisonSet) -> No
     assert towns.schema.field("eur").type == pa.decimal128(16, 2)
     assert towns.schema.field("fte").type == pa.decimal128(10, 3)
     assert towns.schema.field("run_date").type == pa.date32()
-    rheine = [row for row in towns.to_pylist() if row["name"] == "Rheine"][0]
+    rheine = next(row for row in towns.to_pylist() if row["name"] == "Rheine")
     assert rheine["ags"] == "05566076"
     assert rheine["fte"] == Decimal("3.500")
 

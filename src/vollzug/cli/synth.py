@@ -32,7 +32,11 @@ def command(count: int, source: Path, out_dir: Path, seed: int, fmt: str, quiet:
         from vollzug.law.masterdata import load_master_data
 
         identities = tuple(load_master_data(master).gemeinden())
-    written = write_towns(load_model(source).model, count, out_dir, seed=seed, fmt=fmt, identities=identities)
+    from vollzug.report.output import progress_bar
+
+    with progress_bar(count, "Synthese", not quiet) as advance:
+        written = write_towns(load_model(source).model, count, out_dir, seed=seed, fmt=fmt, identities=identities,
+                              progress=advance)
     if not quiet:
         click.echo(f"{len(written)} synthetische Kommunen in {out_dir}", err=True)
     return EXIT_OK

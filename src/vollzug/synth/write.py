@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ def to_yaml(model: OperationalModel) -> str:
 
 
 def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed: int = 0, fmt: str = "yaml",
-                identities: Sequence[Municipality] = ()) -> list[Path]:
+                identities: Sequence[Municipality] = (), progress: Callable[[int], None] | None = None) -> list[Path]:
     """Generate and write ``count`` towns as authoring YAML or as built BPMN (``fmt``); returns the written paths.
 
     The same seed gives the same towns in either format.
@@ -49,4 +49,6 @@ def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed:
         else:
             write_text_atomic(target, to_yaml(model))
         written.append(target)
+        if progress:
+            progress(1)
     return written
