@@ -86,3 +86,13 @@ def test_export_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixt
     assert str(out / "vollzug.duckdb") in run.stderr
     towns = pq.read_table(out / "towns.parquet").to_pylist()
     assert sorted(t["ags"] for t in towns) == ["05566052", "05566076"]
+
+
+def test_the_schema_is_documented() -> None:
+    text = (ROOT / "docs" / "tables.md").read_text(encoding="utf-8")
+    for name, columns in TABLES.items():
+        section = text.split(f"### `{name}`", 1)
+        assert len(section) == 2, f"table {name} not documented"
+        body = section[1].split("### ", 1)[0]
+        for column, _kind, _text in columns:
+            assert f"| `{column}` |" in body, f"{name}.{column} not documented"
