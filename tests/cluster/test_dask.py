@@ -63,3 +63,35 @@ def test_396_synthetic_towns_give_identical_tables(tmp_path: Path) -> None:
     left, right = build_tables(by_jobs), build_tables(on_dask)
     assert left["towns"].num_rows == 396
     assert all(left[name].equals(right[name]) for name in left)
+
+
+def test_report_on_a_local_cluster_equals_the_local_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from tests.api.cli import runner
+
+    run = runner(capsys)
+    towns = [str(TOWNS / name) for name in ("metelen", "rheine", "greven")]
+    for name, extra in (("local", ["--jobs", "1"]), ("dask", ["--scheduler", "local:2"])):
+        done = run("report", *towns, "-r", str(REFERENCE), "-o", str(tmp_path / name), "--format", "json", "-q",
+                   *extra)
+        assert done.returncode == 0, done.stderr
+    local, dask = (json.loads((tmp_path / n / "report.json").read_text(encoding="utf-8")) for n in ("local", "dask"))
+    local.pop("generated")
+    dask.pop("generated")
+    assert local == dask
+
+
+def test_without_dask_the_message_says_what_to_install() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['distributed'] = None\n"
+            "from vollzug.cli.main import main\n"
+            f"main(['compare', {str(TOWNS / 'metelen')!r}, '-r', {str(REFERENCE)!r}, '--scheduler', 'local:1'])\n")
+    env = {**os.environ, "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 2
+    assert "pip install 'vollzug[cluster]'" in done.stderr
+    assert "Traceback" not in done.stderr
