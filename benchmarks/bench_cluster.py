@@ -65,7 +65,8 @@ def run_case(folder: Path, n: int, mode: str, workers: int) -> dict[str, object]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--towns", type=int, default=10754, help="number of synthetic towns (default 10754)")
     parser.add_argument("--workers", type=int, default=2, help="--jobs J and local:W (default 2)")
     parser.add_argument("--format", choices=["yaml", "bpmn"], default="bpmn", help="file format of the towns")
