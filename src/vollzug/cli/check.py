@@ -27,19 +27,29 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of stdout.")
 @click.option("--config", "config_file", type=click.Path(path_type=Path), help="Configuration file to use.")
 @fail_fast_option
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Check the files on Dask: local:N or tcp://host:port (needs vollzug[cluster]).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def command(paths: tuple[Path, ...], preset: str | None, select: tuple[str, ...], ignore: tuple[str, ...], fmt: str,
-            lang: str | None, output: Path | None, config_file: Path | None, fail_fast: bool) -> int:
+            lang: str | None, output: Path | None, config_file: Path | None, fail_fast: bool, scheduler: str | None,
+            quiet: bool) -> int:
     """Check models (files or folders) against the rules; a .bpmn built from a .yaml beside it is skipped."""
     from vollzug.batch import Batch
     from vollzug.fileio import write_text_atomic
+    from vollzug.i18n import current_lang
     from vollzug.lint.api import run_check
     from vollzug.lint.emit import get_emitter
+    from vollzug.loader import iter_model_files
+    from vollzug.report.output import progress_bar
 
     warn_on_read(False)  # reader diagnostics are findings here
     guard([*paths, config_file], output)
     batch = Batch(fail_fast=fail_fast)
-    result, language = run_check(list(paths), preset=preset, select=_split(select), ignore=_split(ignore),
-                                 lang=lang, config_file=config_file, batch=batch)
+    total = len(iter_model_files(list(paths))) if not quiet else 0
+    with progress_bar(total, "Prüfung" if (lang or current_lang()) == "de" else "Checking", not quiet) as advance:
+        result, language = run_check(list(paths), preset=preset, select=_split(select), ignore=_split(ignore),
+                                     lang=lang, config_file=config_file, batch=batch, progress=advance,
+                                     scheduler=scheduler)
     if result.files or not batch.excluded:  # nothing was readable: the error lines say it all
         text = get_emitter(fmt)(result, language)
         if output is not None:

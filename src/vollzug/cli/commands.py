@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "mine": ("vollzug.cli.mine", "Process mining on event logs: discover, conform, compare."),
     "reference": ("vollzug.cli.reference", "Merge many towns' models into one reference process (support per step)."),
     "cooperation": ("vollzug.cli.cooperation", "Find towns that could pool the same small jobs (shared services)."),
+    "effort": ("vollzug.cli.effort", "Estimate the municipal compliance cost of a law (Erfüllungsaufwand)."),
+    "municipalities": ("vollzug.cli.municipalities", "Read, convert or make up municipal master data (GV100AD, CSV)."),
 }
 
 ROOT_HELP = ("vollzug – Gesetzesvollzug explizit machen: law catalogues, BPMN models of municipal practice, "

@@ -33,9 +33,14 @@ from vollzug.i18n import Lang
               help="Per-town diff: the diff engine (full), fast step matching, or auto (full up to 100 towns).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @fail_fast_option
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the per-town work on Dask: local:N (LocalCluster of N workers) or tcp://host:port "
+                   "(needs vollzug[cluster]). Same results as --jobs.")
+@click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write every result table as Parquet plus one DuckDB database into this folder.")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | None, fmt: str,
             out_dir: Path | None, jobs: int, pairwise: str, no_rules: bool, lang: Lang, diff_mode: str,
-            quiet: bool, fail_fast: bool) -> int:
+            quiet: bool, fail_fast: bool, scheduler: str | None, export_dir: Path | None) -> int:
     """Compare each town's model with the reference SOLL: obligation × town matrix, similarity, clusters.
 
     Exit code 1 if any town has a missing or deviating obligation, 2 if a town file could not be read (it is
@@ -52,10 +57,15 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], law: str | N
     with progress_bar(len(files_in), m_.PROGRESS_COMPARE(lang), not quiet) as advance:
         result, notes = compare_files(files_in, references, law=law, jobs=jobs, pairwise_mode=pairwise,
                                       rules=not no_rules, progress=advance, diff_mode=diff_mode,
-                                      detail=fmt != "text",  # the text summary shows no per-town detail
-                                      fail_fast=fail_fast)
+                                      detail=fmt != "text" or export_dir is not None,  # text shows no detail
+                                      fail_fast=fail_fast, scheduler=scheduler)
     for note in notes:
         click.echo(note.get(lang), err=True)
+    if export_dir is not None:
+        from vollzug.tables.export import export_tables
+
+        for path in export_tables(result, export_dir):
+            click.echo(str(path), err=True)
     files = render(result, [fmt], lang)
     if out_dir is not None:
         for path in write_files(files, out_dir):

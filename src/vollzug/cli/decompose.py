@@ -30,8 +30,10 @@ def _parse_choices(values: tuple[str, ...]) -> dict[str, bool]:
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Output model file (.yaml).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not print the summary.")
+@click.option("--municipalities", "master", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Look the municipality up in this master data (GV100AD, CSV or YAML) instead of the shipped one.")
 def command(catalogue: str, municipality: str, variant: str, choices: tuple[str, ...], output: Path,
-            quiet: bool) -> int:
+            quiet: bool, master: Path | None) -> int:
     """Write a skeleton model of CATALOGUE (e.g. WPG) for one municipality and print which thresholds applied."""
     from vollzug.cli.outputs import guard
     from vollzug.fileio import write_text_atomic
@@ -41,7 +43,12 @@ def command(catalogue: str, municipality: str, variant: str, choices: tuple[str,
 
     guard([], output)
     cat = load_catalogue(catalogue)
-    town = find_municipality(municipality)
+    if master is not None:
+        from vollzug.law.masterdata import find_in, load_master_data
+
+        town = find_in(load_master_data(master), municipality)
+    else:
+        town = find_municipality(municipality)
     chosen = _parse_choices(choices)
     model = decompose(cat, town, "IST" if variant.lower() == "ist" else "SOLL", choices=chosen)
     write_text_atomic(output, dump_yaml(model))

@@ -67,17 +67,20 @@ def command() -> None:
 @click.option("--municipality", default=None, help="Municipality name or AGS for the model header.")
 @click.option("--miner", type=click.Choice(["auto", "log", "dfg"]), default="auto", show_default=True,
               help="Inductive miner on the log (IMf) or on its directly-follows graph (IMd, fast on many variants).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def discover(log: Path, output: Path, case_id: str, activity: str, timestamp: str, resource: str | None,
              label_key: str | None, noise_threshold: float, min_case_share: float, municipality: str | None,
-             miner: str) -> int:
+             miner: str, quiet: bool) -> int:
     """Discover an IST model from LOG (inductive miner) and write it as YAML/JSON/BPMN with lanes."""
     from vollzug.cli.outputs import guard
-    from vollzug.mining.pipeline import discover_file
+    from vollzug.mining.pipeline import DISCOVER_PHASES, discover_file
+    from vollzug.progress import phases
 
     guard([log], output)
-    model, event_log = discover_file(log, output, _columns(case_id, activity, timestamp, resource, label_key),
-                                     noise_threshold=noise_threshold, min_case_share=min_case_share,
-                                     municipality=municipality, miner=miner)  # type: ignore[arg-type]
+    with phases(DISCOVER_PHASES, not quiet) as phase:
+        model, event_log = discover_file(log, output, _columns(case_id, activity, timestamp, resource, label_key),
+                                         noise_threshold=noise_threshold, min_case_share=min_case_share,
+                                         municipality=municipality, miner=miner, phase=phase)  # type: ignore[arg-type]
     tasks = sum(1 for s in model.steps if s.type == "task")
     click.echo(f"{output}: {tasks} Aktivitäten, {len(model.steps)} Knoten, {len(model.sequence_flows)} Flüsse, "
                f"{len(model.org_units)} Bahnen aus {len(event_log.traces)} Fällen ({event_log.event_count} "
@@ -101,17 +104,20 @@ def discover(log: Path, output: Path, case_id: str, activity: str, timestamp: st
 @click.option("--format", "fmt", type=click.Choice(_FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @lang_option()
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def conform(log: Path, model_path: Path, mapping: Path | None, method: str, deadlines: Path | None, budget: float,
             no_precision: bool, case_id: str, activity: str, timestamp: str, resource: str | None,
-            label_key: str | None, fmt: str, output: Path | None, lang: str) -> int:
+            label_key: str | None, fmt: str, output: Path | None, lang: str, quiet: bool) -> int:
     """Fitness, precision and deviations per model step of LOG against a model. Exit 1 if it deviates."""
     from vollzug.cli.outputs import guard
-    from vollzug.mining.pipeline import conform_file
+    from vollzug.mining.pipeline import CONFORM_PHASES, conform_file
+    from vollzug.progress import phases
 
     guard([log, model_path, mapping, deadlines], output)
-    result = conform_file(log, model_path, _columns(case_id, activity, timestamp, resource, label_key),
-                          mapping=mapping, method=method, deadlines=deadlines,  # type: ignore[arg-type]
-                          budget_seconds=budget, precision=not no_precision)
+    with phases(CONFORM_PHASES, not quiet) as phase:
+        result = conform_file(log, model_path, _columns(case_id, activity, timestamp, resource, label_key),
+                              mapping=mapping, method=method, deadlines=deadlines,  # type: ignore[arg-type]
+                              budget_seconds=budget, precision=not no_precision, phase=phase)
     _emit(result, fmt, lang, output)
     deviates = result.fitness != 1.0 or bool(result.unknown) or any(d.total for d in result.steps)
     return EXIT_FINDINGS if deviates else EXIT_OK
@@ -130,9 +136,10 @@ def conform(log: Path, model_path: Path, mapping: Path | None, method: str, dead
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None)
 @lang_option()
 @fail_fast_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, model_path: Path | None,
             mapping: Path | None, method: str, case_id: str, activity: str, timestamp: str, resource: str | None,
-            label_key: str | None, fmt: str, output: Path | None, lang: str, fail_fast: bool) -> int:
+            label_key: str | None, fmt: str, output: Path | None, lang: str, fail_fast: bool, quiet: bool) -> int:
     """Compare several towns' logs of the same procedure side by side. Exit 1 if the logs differ; exit 2 if a log
     cannot be read (it is listed and left out, the others are compared; --fail-fast stops at it)."""
     from vollzug.batch import Batch
@@ -144,7 +151,7 @@ def compare(logs: tuple[Path, ...], labels: str | None, deadlines: Path | None, 
     batch = Batch(fail_fast=fail_fast)
     names = [n.strip() for n in labels.split(",")] if labels else []
     steps = len(logs) * (2 if model_path else 1)
-    with progress_bar(steps, "Logs", True) as advance:
+    with progress_bar(steps, "Logs", not quiet) as advance:
         result = compare_files(list(logs), _columns(case_id, activity, timestamp, resource, label_key), labels=names,
                                deadlines=deadlines, model=model_path, mapping=mapping,
                                method=method, progress=advance, batch=batch)  # type: ignore[arg-type]

@@ -38,9 +38,16 @@ from vollzug.i18n import Lang
 @click.option("--log-min-share", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Towns discovered from a log keep only activities in at least this share of cases.")
 @fail_fast_option
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the per-town work on Dask: local:N or tcp://host:port (needs vollzug[cluster]).")
+@click.option("--effort", is_flag=True,
+              help="Add the Erfüllungsaufwand estimate per law (chart in index.html, effort-LAW.md/json).")
+@click.option("--municipalities", "master", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Master data the --effort estimate extrapolates to (GV100AD, CSV or YAML).")
 def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: Lang,
             law: str | None, jobs: int, diff_mode: str, quiet: bool, logs: tuple[str, ...], deadlines: Path | None,
-            log_method: str, log_min_share: float, fail_fast: bool) -> int:
+            log_method: str, log_min_share: float, fail_fast: bool, scheduler: str | None, effort: bool,
+            master: Path | None) -> int:
     """Write the district gap report: overview, heat-maps, dendrogram and one section per town.
 
     OUT_DIR is replaced as a whole (atomically); a town file that cannot be read is listed in the report and left
@@ -55,8 +62,13 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
 
     if not models and not logs:
         raise click.UsageError("give MODELS, --log TOWN=LOG, or both")
-    guard([*models, *references, deadlines, *(v.partition("=")[2] for v in logs)], out_dir, folder=True)
+    guard([*models, *references, deadlines, master, *(v.partition("=")[2] for v in logs)], out_dir, folder=True)
     check_set_folder(out_dir)
+    if scheduler is not None:
+        if logs:
+            raise click.UsageError("--scheduler cannot be combined with --log")
+        return _distributed(models, references, out_dir, formats, lang, law, diff_mode, quiet, scheduler, effort,
+                            master, fail_fast)
     total = len(require_files(iter_model_files(models), models)) if models else 0
     inputs = load_inputs(models, references, law, jobs, fail_fast=fail_fast)
     for note in inputs.notes:
@@ -79,10 +91,48 @@ def command(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Pat
 
     context_for(result).seed((t.path, t.model) for t in [*inputs.towns, *inputs.references])
     files = render(result, [f for f in formats.split(",") if f.strip()], lang)
+    if effort:
+        from vollzug.effort.report import add_effort
+
+        add_effort(files, result, [t.model for t in inputs.towns], master, lang)
     written = write_set(files, out_dir)
     if not quiet:
         for path in written:
             click.echo(str(path), err=True)
     batch = Batch(total=total)
     batch.add(inputs.excluded)
+    return close_batch(batch, EXIT_OK, lang)
+
+
+def _distributed(models: tuple[Path, ...], references: tuple[Path, ...], out_dir: Path, formats: str, lang: Lang,
+                 law: str | None, diff_mode: str, quiet: bool, scheduler: str, effort: bool, master: Path | None,
+                 fail_fast: bool) -> int:
+    """The report with the per-town work on Dask (workers read their own files)."""
+    from vollzug.batch import Batch, Excluded
+    from vollzug.cli.outputs import close_batch
+    from vollzug.compare import messages as m_
+    from vollzug.compare.files import compare_files
+    from vollzug.loader import iter_model_files
+    from vollzug.report.output import progress_bar, render, write_set
+
+    files_in = iter_model_files(models)
+    with progress_bar(len(files_in), m_.PROGRESS_REPORT(lang), not quiet) as advance:
+        result, notes = compare_files(files_in, references, law=law, diff_mode=diff_mode, progress=advance,
+                                      scheduler=scheduler, fail_fast=fail_fast)
+    for note in notes:
+        click.echo(note.get(lang), err=True)
+    files = render(result, [f for f in formats.split(",") if f.strip()], lang)
+    if effort:
+        from vollzug.effort.report import add_effort
+        from vollzug.loader import load_model
+
+        excluded_files = {x.file for x in result.excluded}
+        add_effort(files, result, [load_model(p).model for p in files_in if str(p) not in excluded_files], master,
+                   lang)
+    written = write_set(files, out_dir)
+    if not quiet:
+        for path in written:
+            click.echo(str(path), err=True)
+    batch = Batch(total=len(files_in))
+    batch.add(Excluded(x.file, x.line, x.reason) for x in result.excluded)
     return close_batch(batch, EXIT_OK, lang)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vollzug.batch import Excluded, require_files
 from vollzug.compare import engine as eng
@@ -151,8 +152,21 @@ def _chunk(paths: list[str]) -> list[_Outcome | _Wire]:
     return [_to_wire(_one(p, _STATE)) for p in paths]
 
 
-def _run(paths: list[str], state: _State, jobs: int, progress: eng.Progress | None) -> Iterator[_Outcome]:
-    """Outcomes in input order; with ``jobs`` > 1 over worker processes with a bounded number of chunks in flight."""
+def _dask_chunk(paths: list[str], state: _State) -> list[_Outcome | _Wire]:
+    """A chunk of files on a Dask worker: the same per-file function as the process pool."""
+    return [_to_wire(_one(p, state)) for p in paths]
+
+
+def _run(paths: list[str], state: _State, jobs: int, progress: eng.Progress | None, client: Any = None
+         ) -> Iterator[_Outcome]:
+    """Outcomes in input order; with ``jobs`` > 1 over worker processes with a bounded number of chunks in flight;
+    with a Dask ``client`` over its workers (paths travel, each worker reads its files)."""
+    if client is not None:
+        from vollzug.cluster.scheduler import chunked, ordered_map, workers_of
+
+        size = max(1, min(CHUNK, len(paths) // (4 * workers_of(client)) or 1))
+        yield from map(_from_wire, ordered_map(client, _dask_chunk, chunked(paths, size), state, progress=progress))
+        return
     if jobs <= 1 or len(paths) < 4 * jobs:
         _init(state)
         for path in paths:
@@ -219,14 +233,29 @@ def _with_own_solls(done: list[_Done], ctx: eng._Context) -> list[_Done]:
 def compare_files(
     models: Sequence[str | Path], references: Sequence[str | Path], *, law: str | None = None, jobs: int = 1,
     pairwise_mode: str = "auto", rules: bool = True, diff_mode: str = "fast", detail: bool = True,
-    progress: eng.Progress | None = None, fail_fast: bool = False,
+    progress: eng.Progress | None = None, fail_fast: bool = False, scheduler: str | None = None,
 ) -> tuple[ComparisonSet, list[Text]]:
     """Compare the model files (folders expanded) with the references; returns the result and notes.
 
     ``detail=False`` leaves out the per-town diff, RACI matrix, unit resources and diagram (about 3/4 of the
     memory a town's result takes) for outputs that do not show them. A town file that cannot be read is left out
     and listed in :attr:`ComparisonSet.excluded` (``fail_fast``: raised instead); no model files at all is an error.
+    ``scheduler`` (``local:N`` or ``tcp://host:port``) runs the per-file work on a Dask cluster instead of ``jobs``
+    local processes.
     """
+    if scheduler is not None:
+        from vollzug.cluster.scheduler import client_for
+
+        with client_for(scheduler) as client:
+            return _compare_files(models, references, law, jobs, pairwise_mode, rules, diff_mode, detail, progress,
+                                  fail_fast, client)
+    return _compare_files(models, references, law, jobs, pairwise_mode, rules, diff_mode, detail, progress, fail_fast,
+                          None)
+
+
+def _compare_files(models: Sequence[str | Path], references: Sequence[str | Path], law: str | None, jobs: int,
+                   pairwise_mode: str, rules: bool, diff_mode: str, detail: bool, progress: eng.Progress | None,
+                   fail_fast: bool, client: Any) -> tuple[ComparisonSet, list[Text]]:
     if diff_mode not in {"auto", "full", "fast"}:
         raise ConfigError(f"unknown diff mode '{diff_mode}' (auto, full, fast)")
     if pairwise_mode not in {"auto", "on", "off"}:
@@ -244,7 +273,7 @@ def compare_files(
     outcomes: list[_Outcome] = []
     try:  # kept results are never garbage: full collections must not rescan them, neither during the run nor
         # while the matrices and outliers are built from them (3 s of 10,754 towns went to collections there)
-        for outcome in _run(paths, state, jobs, progress):
+        for outcome in _run(paths, state, jobs, progress, client):
             outcomes.append(outcome)
             if len(outcomes) % FREEZE_EVERY == 0:
                 gc.freeze()
@@ -262,7 +291,7 @@ def compare_files(
                                  if k not in contexts})
                 state = _State(contexts, law, state.reference_files, frozenset(r.path for r in refs + found),
                                fail_fast)
-                for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None),  # type: ignore[union-attr]
+                for index, outcome in zip(redo, _run([outcomes[i].path for i in redo], state, jobs, None, client),  # type: ignore[union-attr]
                                           strict=True):
                     outcomes[index] = outcome
         groups: dict[str, list[_Done]] = {}

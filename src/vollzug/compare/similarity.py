@@ -51,7 +51,8 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def _ruzicka(a: dict[str, float], b: dict[str, float]) -> float:
-    keys = a.keys() | b.keys()
+    keys = [*a, *(k for k in b if k not in a)]  # a fixed order: a set's order (string hashes) varies per process,
+    # and the float sums with it in the last bit, which changed rounded scores and the ranking between runs
     high = sum(max(a.get(k, 0.0), b.get(k, 0.0)) for k in keys)
     if high <= 0:
         return 1.0

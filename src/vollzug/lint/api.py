@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -15,7 +15,9 @@ from vollzug.lint.finding import CheckResult
 
 def run_check(paths: Sequence[Path], *, preset: str | None = None, select: Sequence[str] = (),
               ignore: Sequence[str] = (), lang: str | None = None,
-              config_file: Path | None = None, batch: Batch | None = None) -> tuple[CheckResult, Lang]:
+              config_file: Path | None = None, batch: Batch | None = None,
+              progress: Callable[[int], None] | None = None,
+              scheduler: str | None = None) -> tuple[CheckResult, Lang]:
     """Check ``paths`` with the discovered configuration, overridden by the given options.
 
     ``select`` given here replaces the configured selection; ``ignore`` extends the configured one.
@@ -29,5 +31,10 @@ def run_check(paths: Sequence[Path], *, preset: str | None = None, select: Seque
     if ignore:
         update["ignore"] = (*config.ignore, *ignore)
     config = config.model_copy(update=update)
-    result = Engine(config).check_paths(paths, batch)
+    if progress is not None or scheduler is not None:
+        from vollzug.lint.batch import check_files
+
+        result = check_files(paths, config, progress=progress, scheduler=scheduler, batch=batch)
+    else:
+        result = Engine(config).check_paths(paths, batch)
     return result, cast(Lang, lang or config.lang)

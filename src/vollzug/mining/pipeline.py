@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 MODEL_OUTPUTS = (".yaml", ".yml", ".json", ".bpmn")
 """Suffixes ``mine discover`` can write."""
+DISCOVER_PHASES = ("Log lesen", "Modell entdecken", "Modell schreiben")
+"""Progress phases of :func:`discover_file`."""
+CONFORM_PHASES = ("Log lesen", "Konformität prüfen")
+"""Progress phases of :func:`conform_file`."""
 
 
 def _municipality(name: str | None) -> Municipality | None:
@@ -42,15 +46,20 @@ def municipality_or_named(name: str) -> Municipality:
 
 
 def discover_file(log_path: Path, output: Path, columns: LogColumns, *, noise_threshold: float = 0.2,
-                  min_case_share: float = 0.0, municipality: str | None = None, miner: Miner = "auto"
-                  ) -> tuple[OperationalModel, EventLog]:
-    """Read a log, discover an IST model and write it as YAML, JSON or BPMN (by the suffix of ``output``)."""
+                  min_case_share: float = 0.0, municipality: str | None = None, miner: Miner = "auto",
+                  phase: Callable[[str], None] | None = None) -> tuple[OperationalModel, EventLog]:
+    """Read a log, discover an IST model and write it as YAML, JSON or BPMN (by the suffix of ``output``);
+    ``phase`` is told when reading, discovering and writing start (progress)."""
     from vollzug.mining.discover import discover_model
 
     suffix = output.suffix.lower()
     if suffix not in MODEL_OUTPUTS:
         raise ConfigError(f"output must end in one of {', '.join(MODEL_OUTPUTS)}", file=output)
+    if phase:
+        phase(DISCOVER_PHASES[0])
     log = read_log(log_path, columns)
+    if phase:
+        phase(DISCOVER_PHASES[1])
     town = _municipality(municipality)
     title = f"{municipality or log.name}: IST aus Ereignislog {log.path.name}"
     model = discover_model(log, noise_threshold=noise_threshold, min_case_share=min_case_share,
@@ -58,6 +67,8 @@ def discover_file(log_path: Path, output: Path, columns: LogColumns, *, noise_th
     if municipality and town is None:
         pools = tuple(p.model_copy(update={"name": municipality}) for p in model.pools)
         model = model.model_copy(update={"pools": pools})
+    if phase:
+        phase(DISCOVER_PHASES[2])
     write_model(model, output)
     return model, log
 
@@ -88,12 +99,17 @@ def _rules(deadlines: Path | None) -> list[DeadlineRule]:
 
 def conform_file(log_path: Path, model_path: Path, columns: LogColumns, *, mapping: Path | None = None,
                  method: Method = "alignments", deadlines: Path | None = None, budget_seconds: float = 120.0,
-                 precision: bool = True, log: EventLog | None = None) -> ConformanceResult:
+                 precision: bool = True, log: EventLog | None = None, phase: Callable[[str], None] | None = None
+                 ) -> ConformanceResult:
     """Conformance of one log against one model, with deadline compliance (catalogue and model deadlines)."""
     from vollzug.loader import load_model
 
     loaded = load_model(model_path)
+    if phase:
+        phase(CONFORM_PHASES[0])
     event_log = log or read_log(log_path, columns)
+    if phase:
+        phase(CONFORM_PHASES[1])
     given = load_mapping(mapping) if mapping else ActivityMapping()
     return conform_model(event_log, loaded.model, given, method=method, rules=_rules(deadlines),
                          budget_seconds=budget_seconds, precision=precision, model_name=model_path.name)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import copy
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vollzug.errors import ConfigError
 from vollzug.law.applicability import TownLaw, town_law
 from vollzug.law.catalogue import find_catalogue
 from vollzug.model.actors import Municipality
@@ -136,7 +137,8 @@ def _drop_inapplicable(doc: dict[str, Any], context: TownLaw, catalogue: Catalog
 
 
 def _variant(base: dict[str, Any], index: int, rng: random.Random, opts: SynthOptions, used: set[str],
-             reference_population: int, catalogue: Catalogue | None) -> dict[str, Any]:
+             reference_population: int, catalogue: Catalogue | None, identity: Municipality | None = None
+             ) -> dict[str, Any]:
     doc = copy.deepcopy(base)
     name = _name(rng, used)
     population = int(min(max(rng.lognormvariate(math.log(opts.median_population), opts.sigma), 400), 1_500_000))
@@ -145,6 +147,10 @@ def _variant(base: dict[str, Any], index: int, rng: random.Random, opts: SynthOp
     doc["municipality"] = {"ags": f"99{index:06d}", "name": name, "kind": kind, "land": land,
                            "population": {"count": population, "reference_date": "2024-01-01",
                                           "source": "synthetisch", "quality": "synthetic"}}
+    if identity is not None:  # name, AGS, kind and population from master data; the variation stays synthetic
+        doc["municipality"] = identity.model_dump(mode="json", exclude_none=True)
+        population = identity.population.count if identity.population else population
+        name = identity.name
     doc["variant"] = "IST"
     doc["synthetic"] = True
     law = base.get("law") or ""
@@ -184,9 +190,12 @@ def _variant(base: dict[str, Any], index: int, rng: random.Random, opts: SynthOp
     return doc
 
 
-def synth_towns(reference: OperationalModel, count: int, *, seed: int = 0, options: SynthOptions | None = None
-                ) -> Iterator[OperationalModel]:
-    """Yield ``count`` synthetic IST variants of the reference (deterministic for a seed)."""
+def synth_towns(reference: OperationalModel, count: int, *, seed: int = 0, options: SynthOptions | None = None,
+                identities: Sequence[Municipality] = ()) -> Iterator[OperationalModel]:
+    """Yield ``count`` synthetic IST variants of the reference (deterministic for a seed); with ``identities``
+    (master data) town i takes name, AGS, kind and population of ``identities[i]``."""
+    if identities and len(identities) < count:
+        raise ConfigError(f"the master data has {len(identities)} municipalities, fewer than --towns {count}")
     opts = options or SynthOptions()
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     base = reference.model_dump(mode="json")
@@ -195,5 +204,5 @@ def synth_towns(reference: OperationalModel, count: int, *, seed: int = 0, optio
     used: set[str] = set()
     catalogue = find_catalogue(reference.law) if reference.law else None
     for index in range(count):
-        doc = _variant(base, index, rng, opts, used, ref_pop, catalogue)
+        doc = _variant(base, index, rng, opts, used, ref_pop, catalogue, identities[index] if identities else None)
         yield OperationalModel.model_validate(doc)

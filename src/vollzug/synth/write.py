@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import yaml
 from vollzug.compare.engine import slug
 from vollzug.errors import ConfigError
 from vollzug.fileio import write_bytes_atomic, write_text_atomic
+from vollzug.model.actors import Municipality
 from vollzug.model.process import OperationalModel
 from vollzug.synth.generate import synth_towns
 
@@ -27,8 +29,8 @@ def to_yaml(model: OperationalModel) -> str:
     return head + yaml.dump(doc, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=120)
 
 
-def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed: int = 0, fmt: str = "yaml"
-                ) -> list[Path]:
+def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed: int = 0, fmt: str = "yaml",
+                identities: Sequence[Municipality] = (), progress: Callable[[int], None] | None = None) -> list[Path]:
     """Generate and write ``count`` towns as authoring YAML or as built BPMN (``fmt``); returns the written paths.
 
     The same seed gives the same towns in either format.
@@ -37,7 +39,7 @@ def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed:
         raise ConfigError(f"unknown synth format '{fmt}' (yaml, bpmn)")
     law = (reference.law or "model").lower()
     written: list[Path] = []
-    for model in synth_towns(reference, count, seed=seed):
+    for model in synth_towns(reference, count, seed=seed, identities=identities):
         name = model.municipality.name if model.municipality else model.title
         target = out_dir / slug(name) / f"{law}.{fmt}"
         if fmt == "bpmn":
@@ -47,4 +49,6 @@ def write_towns(reference: OperationalModel, count: int, out_dir: Path, *, seed:
         else:
             write_text_atomic(target, to_yaml(model))
         written.append(target)
+        if progress:
+            progress(1)
     return written
