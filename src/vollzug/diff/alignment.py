@@ -83,7 +83,7 @@ def to_rdf(items: list[Correspondence], left_file: str, right_file: str) -> byte
     """Alignment API RDF/XML (level 0, type ``**``; relation ``=``; the score as measure)."""
     from lxml import etree
 
-    rdf = etree.Element(f"{{{RDF_NS}}}RDF", nsmap={None: ALIGN_NS, "rdf": RDF_NS})
+    rdf = etree.Element(f"{{{RDF_NS}}}RDF", nsmap={None: ALIGN_NS, "rdf": RDF_NS})  # type: ignore[dict-item]
     alignment = etree.SubElement(rdf, f"{{{ALIGN_NS}}}Alignment")
     for tag, text in (("xml", "yes"), ("level", "0"), ("type", "**"), ("onto1", left_file), ("onto2", right_file)):
         etree.SubElement(alignment, f"{{{ALIGN_NS}}}{tag}").text = text

@@ -51,7 +51,7 @@ def stop_words() -> frozenset[str]:
 
     The package's English list (1,333 words) holds content words of administration ("bill", "open", "sent",
     "system"), so for English only the lexicon's function words are used."""
-    from stop_words import get_stop_words
+    from stop_words import get_stop_words  # type: ignore[import-untyped]
 
     return frozenset(fold(w) for w in get_stop_words("german")) | STOP_WORDS
 
@@ -88,7 +88,7 @@ def split_compound(word: str) -> tuple[str, ...]:
     low = word.lower()
     for cut in range(3, len(low) - 3):  # the longest head first (cut from the left)
         head = low[cut:]
-        if len(head) < 4 and fold(head) not in CONCEPTS or not known_german(head):
+        if (len(head) < 4 and fold(head) not in CONCEPTS) or not known_german(head):
             continue
         modifier = low[:cut]
         for link in _LINKS:
@@ -97,7 +97,7 @@ def split_compound(word: str) -> tuple[str, ...]:
             base = modifier[: len(modifier) - len(link)] if link else modifier
             if len(base) < 3 or fold(base) in stop_words():  # "durch|führung" is no compound
                 continue
-            if known_german(base) or len(base) >= 8 and len(split_compound(base)) > 1:
+            if known_german(base) or (len(base) >= 8 and len(split_compound(base)) > 1):
                 return (*split_compound(base), *split_compound(head))
     return (word,)
 
@@ -110,8 +110,8 @@ class Parsed:
     """Stems of the action ("pruef"); empty if the label names no action (an event, a noun phrase)."""
     objects: tuple[str, ...]
     """Stems of the business object(s) ("antrag", "erlaubnis pflicht")."""
-    parts: tuple[tuple[str, ...], ...] = ()
-    """For a label joining several actions ("Antrag prüfen und bescheiden"): the stems of each part."""
+    parts: tuple[Parsed, ...] = ()
+    """For a label joining several actions ("Antrag prüfen und bescheiden"): each part on its own."""
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -274,7 +274,8 @@ def parse(label: str, language: str = "de") -> Parsed:
     verbs = [p for p in parsed if p[0]]
     if len(verbs) > 1 and len(clauses) == len(parsed):  # "Antrag prüfen und bescheiden": several actions
         shared = [o for _a, objs in parsed for o in objs]
-        parts = tuple(tuple(dict.fromkeys(a + (objs or shared))) for a, objs in parsed)
+        parts = tuple(Parsed(action=_meaningful(tuple(dict.fromkeys(a))), objects=tuple(dict.fromkeys(objs or shared)))
+                      for a, objs in parsed)
         action = tuple(dict.fromkeys(s for a, _o in parsed for s in a))
         return Parsed(action=_meaningful(action), objects=tuple(dict.fromkeys(shared)), parts=parts)
     action = tuple(dict.fromkeys(s for a, _o in parsed for s in a))

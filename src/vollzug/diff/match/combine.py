@@ -107,13 +107,13 @@ class _Scorer:
         if tf == 0.0:
             return 0.0, {}
         lp, rp = ctx.left.parsed[lid], ctx.right.parsed[rid]
-        evidence, obj, act = label_evidence(lp, rp, ctx.token_weight)
+        evidence, _obj, act = label_evidence(lp, rp, ctx.token_weight)
         whole = STRING_SHARE * label_score(ctx.left.strings[lid], ctx.right.strings[rid], ctx.string_weight)
         if whole > evidence and act >= 0.5:  # the whole label read as one string (spelling, word order)
             evidence = whole
         signals: dict[str, float] = {}
         if evidence:
-            signals = {"label": round(evidence, 4), "object": round(obj, 4), "action": round(act, 4)}
+            signals = {"label": round(evidence, 4)}
         score = evidence
         shared = obligation.score(ls, rs, ctx)
         if shared is not None and shared >= 0.5:
@@ -127,6 +127,7 @@ class _Scorer:
                 signals["id"] = round(with_id - score, 4)
                 score = with_id
         if tf != 1.0 and score:
+            signals = {k: round(v * tf, 4) for k, v in signals.items()}
             signals["type_factor"] = round(tf, 4)
         return round(score * tf, 9), signals
 

@@ -6,9 +6,9 @@ obligation/§ key and an equal id). It combines
 * the **object** similarity: a soft overlap of the business-object stems, each weighted by its rarity over both
   models (a word in every label, such as "Antrag" in a permit procedure, says little), and
 * the **action** similarity: 1 for the same action, 0.8 for actions of one class (check / evaluate), 0.7 when one
-  label names no action, 0.3 for actions of different classes (check / refuse),
+  label names no action, 0.35 for actions of different classes (check / refuse),
 
-as ``object × (ACTION_BASE + (1 − ACTION_BASE) × action)``: the same object with another action ("Antrag prüfen" /
+as ``object × (ACTION_BASE + (1 − ACTION_BASE) × action)`` (ACTION_BASE 0.2): the same object with another action ("Antrag prüfen" /
 "Antrag ablehnen") stays below the bands that count as a match; another object never matches.
 """
 
@@ -21,13 +21,13 @@ from rapidfuzz import fuzz
 from vollzug.diff.lexicon import ACTIONS, COMMUNICATING
 from vollzug.diff.linguistics import Parsed
 
-ACTION_BASE = 0.35
+ACTION_BASE = 0.2
 """Share of the label evidence that the object carries on its own."""
 SAME_CLASS = 0.8
 """Action similarity of two actions of one class."""
 NO_ACTION = 0.7
 """Action similarity when one label names no action."""
-OTHER_ACTION = 0.4
+OTHER_ACTION = 0.35
 """Action similarity of actions of different classes."""
 COMMUNICATION_MISMATCH = 0.15
 """Action similarity when only one label communicates a result (publish, notify) — the other produces it."""
@@ -88,8 +88,26 @@ def object_similarity(a: Parsed, b: Parsed, weight: Mapping[str, float]) -> floa
     return overlap(a.objects, b.objects, weight)
 
 
+PART_FACTOR = 0.95
+"""Evidence of one part of a label joining several actions, relative to a whole label."""
+
+
 def label_evidence(a: Parsed, b: Parsed, weight: Mapping[str, float]) -> tuple[float, float, float]:
-    """(evidence, object similarity, action similarity) of two parsed labels."""
+    """(evidence, object similarity, action similarity) of two parsed labels; a label joining several actions
+    ("Antrag prüfen und bescheiden") is also compared part by part."""
+    best = _evidence(a, b, weight)
+    for part in a.parts:
+        found = _evidence(part, b, weight)
+        if found[0] * PART_FACTOR > best[0]:
+            best = (round(found[0] * PART_FACTOR, 9), found[1], found[2])
+    for part in b.parts:
+        found = _evidence(a, part, weight)
+        if found[0] * PART_FACTOR > best[0]:
+            best = (round(found[0] * PART_FACTOR, 9), found[1], found[2])
+    return best
+
+
+def _evidence(a: Parsed, b: Parsed, weight: Mapping[str, float]) -> tuple[float, float, float]:
     if a.empty or b.empty:
         return 0.0, 0.0, 0.0
     if a.stems == b.stems:

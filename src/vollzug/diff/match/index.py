@@ -1,10 +1,10 @@
 """Kandidatenindex: which step pairs are worth scoring at all (inverted index and blocking, not n² pairs).
 
 A left and a right step are candidates when they share a label stem (or the first :data:`PREFIX` letters of one,
-for spelling variants), an obligation id or citation key, or their id. Stems that occur in more than
-:data:`COMMON_SHARE` of the steps of a large model (and in more than :data:`COMMON_MIN` steps) do not make
-candidates on their own when a step has rarer stems: "Antrag" in every step of a permit procedure would make every
-pair a candidate. The cost of matching grows with the number of plausible pairs.
+for spelling variants), an obligation id or citation key, or their id. Keys that occur in more than
+:data:`COMMON_SHARE` of the steps of large models (and in more than :data:`COMMON_MIN` steps) make candidates only
+in pairs (conjunctive blocking): "Antrag" in every step of a permit procedure would make every pair a candidate,
+"Antrag" + "prüfen" does not. The cost of matching grows with the number of plausible pairs, not with n².
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from vollzug.diff.match.context import MatchContext, Side
 
 PREFIX = 5
 """Letters of a stem that also index it (spelling variants: "vorpruef" / "pruef" do not share, "genehmig…" do)."""
-COMMON_SHARE = 0.2
-"""A stem in more than this share of a model's steps is common …"""
-COMMON_MIN = 30
-"""… if it is also in more than this many steps."""
+COMMON_SHARE = 0.02
+"""A key in more than this share of the steps of both models is common …"""
+COMMON_MIN = 40
+"""… if it is also in more than this many steps; common keys make candidates only in pairs."""
 
 
 def _keys(side: Side, sid: str) -> set[str]:
@@ -33,34 +33,38 @@ def _keys(side: Side, sid: str) -> set[str]:
     return out
 
 
+def _blocks(keys: set[str], common: set[str]) -> set[str]:
+    """The blocking keys of one step: its rare keys, and every pair of its common keys (conjunctive blocking:
+    "prüfen" in 300 steps is no block, "prüfen" + "antrag" is)."""
+    rare = {k for k in keys if k not in common}
+    frequent = sorted(k for k in keys if k in common and not k.startswith("p:"))
+    pairs = {f"{a}|{b}" for i, a in enumerate(frequent) for b in frequent[i + 1:]}
+    if not rare and not pairs:
+        return set(frequent)  # a single frequent word is all the step has
+    return rare | pairs
+
+
 def candidates(ctx: MatchContext) -> Iterator[tuple[str, str]]:
-    """Candidate (left id, right id) pairs, each once, in a deterministic order (the same set for both sides'
-    order: a pair shares a rare key, or a common key when one of the two steps has no rare key)."""
+    """Candidate (left id, right id) pairs, each once, in a deterministic order; the same set whichever side is
+    left (blocks are defined per step from key frequencies over both sides)."""
     right_keys = {rid: _keys(ctx.right, rid) for rid in sorted(ctx.right.steps)}
     left_keys = {lid: _keys(ctx.left, lid) for lid in sorted(ctx.left.steps)}
-    right_post: dict[str, list[str]] = defaultdict(list)
-    left_post: dict[str, list[str]] = defaultdict(list)
-    for rid, keys in right_keys.items():
+    df: dict[str, int] = defaultdict(int)
+    for keys in (*right_keys.values(), *left_keys.values()):
         for key in keys:
-            right_post[key].append(rid)
-    for lid, keys in left_keys.items():
-        for key in keys:
-            left_post[key].append(lid)
-    n = max(len(ctx.left.steps), len(ctx.right.steps))
+            df[key] += 1
+    n = len(ctx.left.steps) + len(ctx.right.steps)
     limit = max(COMMON_MIN, int(COMMON_SHARE * n))
-    common = {k for k in set(right_post) | set(left_post)
-              if len(right_post.get(k, ())) > limit or len(left_post.get(k, ())) > limit}
-    right_plain = {rid for rid, keys in right_keys.items() if keys and keys <= common}
-    pairs: dict[str, set[str]] = defaultdict(set)
+    common = {k for k, c in df.items() if c > limit}
+    postings: dict[str, list[str]] = defaultdict(list)
+    for rid, keys in right_keys.items():
+        for block in _blocks(keys, common):
+            postings[block].append(rid)
     for lid, keys in left_keys.items():
-        plain = bool(keys) and keys <= common
-        for key in keys:
-            if key not in common or plain:
-                pairs[lid].update(right_post.get(key, ()))
-            else:
-                pairs[lid].update(r for r in right_post.get(key, ()) if r in right_plain)
+        found: set[str] = set()
+        for block in _blocks(keys, common):
+            found.update(postings.get(block, ()))
         if lid in ctx.right.steps:
-            pairs[lid].add(lid)
-    for lid in sorted(pairs):
-        for rid in sorted(pairs[lid]):
+            found.add(lid)
+        for rid in sorted(found):
             yield lid, rid
