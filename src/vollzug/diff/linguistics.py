@@ -43,6 +43,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
 _CONJUNCTIONS = frozenset({"und", "sowie", "and", "&"})
 _GENITIVE = frozenset({"des", "der", "dem", "den", "von", "vom", "auf", "im", "zur", "zum", "of", "for", "durch"})
 _LINKS = ("", "s", "es", "n", "en", "e")
+_LEXICON_WORDS: frozenset[str] = frozenset(w for words in CONCEPTS.values() for w in words)
+_PARTICLES = frozenset({"fest", "vor", "nach", "an", "auf", "aus", "ein", "ab", "zu", "um", "weg", "her", "hin", "mit",
+                        "bei", "frei", "wieder", "zurueck", "heraus", "herein", "entgegen", "bekannt", "weiter"})
+"""Verb particles: "Festsetzung", "Vorprüfung" are no compounds of "fest"/"vor"."""
 
 
 @cache
@@ -82,24 +86,37 @@ def known_german(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def split_compound(word: str) -> tuple[str, ...]:
-    """German compound → its parts (modifier(s), head), or ``(word,)``; dictionary-based, longest head first."""
+    """German compound → its parts (modifier(s), head), or ``(word,)``; dictionary-based.
+
+    Of the splits into a known head (at least four letters, or a lexicon concept) and a known modifier (after
+    removing a linking element; no verb particle, no stop word), the one whose head is a lexicon word wins, then the
+    longest head. Parts of eight letters or fewer are not split again ("Fahrzeug" stays whole)."""
     if len(word) < 8 or not word.isalpha():
         return (word,)
     low = word.lower()
-    for cut in range(3, len(low) - 3):  # the longest head first (cut from the left)
+    best: tuple[tuple[bool, int], str, str] | None = None
+    for cut in range(3, len(low) - 2):
         head = low[cut:]
-        if (len(head) < 4 and fold(head) not in CONCEPTS) or not known_german(head):
+        if len(head) < 4 and fold(head) not in CONCEPTS or not known_german(head):
             continue
         modifier = low[:cut]
         for link in _LINKS:
             if link and not modifier.endswith(link):
                 continue
             base = modifier[: len(modifier) - len(link)] if link else modifier
-            if len(base) < 3 or fold(base) in stop_words():  # "durch|führung" is no compound
+            if len(base) < 3 or fold(base) in stop_words() or fold(base) in _PARTICLES:  # "durch|führung"
                 continue
-            if known_german(base) or (len(base) >= 8 and len(split_compound(base)) > 1):
-                return (*split_compound(base), *split_compound(head))
-    return (word,)
+            if known_german(base) or len(base) >= 8 and len(split_compound(base)) > 1:
+                rank = (fold(head) in _LEXICON_WORDS or fold(head) in CONCEPTS, len(head))
+                if best is None or rank > best[0]:
+                    best = (rank, base, head)
+                break
+    if best is None:
+        return (word,)
+    _rank, base, head = best
+    left = split_compound(base) if len(base) > 8 else (base,)
+    right = split_compound(head) if len(head) > 8 else (head,)
+    return (*left, *right)
 
 
 @dataclass(frozen=True)
