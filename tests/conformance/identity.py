@@ -27,7 +27,8 @@ MODES = ("id", "auto")
 
 def files(corpus: Path) -> list[Path]:
     """Every MIWG BPMN file and every shipped model."""
-    return sorted((corpus / "miwg").rglob("*.bpmn")) + sorted((ROOT / "models").rglob("*.yaml"))
+    models = sorted(p for p in (ROOT / "models").rglob("*.yaml") if p.parent != ROOT / "models")
+    return sorted((corpus / "miwg").rglob("*.bpmn")) + models
 
 
 def entries(result: DiffResult) -> list[str]:

@@ -41,8 +41,10 @@ ACTING: frozenset[Confidence] = frozenset({"sicher", "wahrscheinlich"})
 """Bands the diff treats as "the same element"; ``unsicher`` is a possible correspondence only."""
 SPLIT_THRESHOLD = 0.6
 """Smallest evidence of the extra partner of a split/merge."""
-CONFIRM = 0.1
+CONFIRM = 0.2
 """Largest addition of matched neighbours to a pair that has evidence of its own."""
+WEAK = 0.25
+"""Smallest label evidence of a pair that matched neighbours may lift into a band (they never create a pair)."""
 RANK = 0.02
 """Weight of the relative position in ranking candidates (never enough to create or reject a pair)."""
 SAME = 0.03
@@ -255,7 +257,7 @@ def match_auto(ctx: MatchContext, threshold: float = THRESHOLD) -> list[Match]:
         if lid in structural_left or rid in structural_right:
             continue
         score, sig = scorer(lid, rid)
-        if score >= threshold * 0.9:
+        if score >= WEAK:
             evidence[(lid, rid)] = score
             signals[(lid, rid)] = sig
     ranked = {k: v + _rank(*k, ctx) for k, v in evidence.items()}
