@@ -97,7 +97,7 @@ def split_compound(word: str) -> tuple[str, ...]:
     best: tuple[tuple[bool, int], str, str] | None = None
     for cut in range(3, len(low) - 2):
         head = low[cut:]
-        if len(head) < 4 and fold(head) not in CONCEPTS or not known_german(head):
+        if (len(head) < 4 and fold(head) not in CONCEPTS) or not known_german(head):
             continue
         modifier = low[:cut]
         for link in _LINKS:
@@ -106,7 +106,7 @@ def split_compound(word: str) -> tuple[str, ...]:
             base = modifier[: len(modifier) - len(link)] if link else modifier
             if len(base) < 3 or fold(base) in stop_words() or fold(base) in _PARTICLES:  # "durch|führung"
                 continue
-            if known_german(base) or len(base) >= 8 and len(split_compound(base)) > 1:
+            if known_german(base) or (len(base) >= 8 and len(split_compound(base)) > 1):
                 rank = (fold(head) in _LEXICON_WORDS or fold(head) in CONCEPTS, len(head))
                 if best is None or rank > best[0]:
                     best = (rank, base, head)

@@ -8,8 +8,9 @@ obligation/§ key and an equal id). It combines
 * the **action** similarity: 1 for the same action, 0.8 for actions of one class (check / evaluate), 0.7 when one
   label names no action, 0.35 for actions of different classes (check / refuse),
 
-as ``object × (ACTION_BASE + (1 − ACTION_BASE) × action)`` (ACTION_BASE 0.2): the same object with another action ("Antrag prüfen" /
-"Antrag ablehnen") stays below the bands that count as a match; another object never matches.
+as ``object × (ACTION_BASE + (1 − ACTION_BASE) × action)`` (ACTION_BASE 0.2): the same object with another
+action ("Antrag prüfen" / "Antrag ablehnen") stays below the bands that count as a match; another object never
+matches.
 """
 
 from __future__ import annotations
