@@ -8,8 +8,9 @@
 3. **Assignment**: optimal one-to-one per connected component of the candidate graph
    (``scipy.optimize.linear_sum_assignment``), ties broken by a perturbation of the unordered id pair, so
    ``diff(a, b)`` pairs what ``diff(b, a)`` pairs. "No counterpart" is the outcome whenever evidence is missing.
-4. **Unlabelled gateways and events** are matched only through matched neighbours (their predecessors' partners
-   precede the candidate, their successors' partners follow it), repeated while new pairs appear.
+4. **Unlabelled gateways and events**, and labelled ones that their label did not match ("Ende" / "Verfahren
+   abgeschlossen"), are matched only through matched neighbours (their predecessors' partners precede the
+   candidate, their successors' partners follow it), repeated while new pairs appear. Activities never are.
 5. **n:m**: a step whose label joins several actions ("Antrag prüfen und bescheiden") or whose second-best partner
    follows its partner is reported with its extra partners as ``split`` (one left, several right) or ``merge``.
 
@@ -56,6 +57,8 @@ OBLIGATION_BASE = 0.7
 """Score of two steps sharing an obligation id before their label evidence is added."""
 STRING_SHARE = 0.9
 """Factor on the whole-string label similarity (:func:`.label.label_score`) when it beats the parsed evidence."""
+NEIGHBOUR_THRESHOLD = 0.5
+"""Smallest share of agreeing matched neighbours for a gateway/event paired through its neighbours."""
 COMPONENT_LIMIT = 1500
 """Connected components with more steps than this are assigned greedily (best pair first) instead of optimally."""
 
@@ -74,6 +77,11 @@ def _tiebreak(a: str, b: str) -> float:
     key = "\x00".join(sorted((a, b))).encode("utf-8")
     digest = int.from_bytes(hashlib.blake2b(key, digest_size=6).digest(), "big")
     return digest / float(1 << 48) * 1e-6
+
+
+def _node(step: Step) -> bool:
+    """A gateway or an event (may be matched through its neighbours when its label gives no match)."""
+    return step.type in GATEWAY_TYPES or step.type in EVENT_TYPES
 
 
 def _structural(step: Step, parsed_empty: bool) -> bool:
@@ -211,7 +219,7 @@ def _rank(lid: str, rid: str, ctx: MatchContext) -> float:
 
 def _structural_pairs(ctx: MatchContext, mapping: dict[str, str], left_free: set[str], right_free: set[str]
                       ) -> dict[str, tuple[str, float]]:
-    """Unlabelled gateways/events paired through matched neighbours, repeated while new pairs appear."""
+    """Gateways/events paired through matched neighbours, repeated while new pairs appear."""
     found: dict[str, tuple[str, float]] = {}
     current = dict(mapping)
     for _round in range(4):
@@ -235,7 +243,10 @@ def _structural_pairs(ctx: MatchContext, mapping: dict[str, str], left_free: set
                     share = max(share, 1.0 if share > 0 or not ctx.left.neighbours[lid] else 0.75)
                 if share > 0:
                     scores[(lid, rid)] = round(share * tf, 9)
-        assigned = _assign({k: v + (SAME if k[0] == k[1] else 0.0) for k, v in scores.items()}, THRESHOLD)
+        ranked = {k: v + (SAME if k[0] == k[1] else 0.0)
+                  + RANK * label_evidence(ctx.left.parsed[k[0]], ctx.right.parsed[k[1]], ctx.token_weight)[0]
+                  for k, v in scores.items()}
+        assigned = _assign(ranked, NEIGHBOUR_THRESHOLD)
         if not assigned:
             break
         for lid, rid in assigned.items():
@@ -281,10 +292,12 @@ def match_auto(ctx: MatchContext, threshold: float = THRESHOLD) -> list[Match]:
         if confirmed[key] >= threshold:
             matches.append(make(lid, rid, confirmed[key], sig))
     acting = {m.left: m.right for m in matches if m.confidence in ACTING}
-    left_free = structural_left | (set(ctx.left.steps) - set(acting) - {m.left for m in matches})
-    right_free = structural_right | (set(ctx.right.steps) - set(acting.values()) - {m.right for m in matches})
-    for lid, (rid, score) in sorted(_structural_pairs(ctx, acting, left_free & structural_left,
-                                                      right_free & structural_right).items()):
+    # gateways and events without a match of their own label ("Ende" / "Verfahren abgeschlossen") and unlabelled
+    # ones: through matched neighbours only; activities never
+    paired_left, paired_right = {m.left for m in matches}, {m.right for m in matches}
+    left_free = {s for s, st in ctx.left.steps.items() if _node(st) and s not in paired_left}
+    right_free = {s for s, st in ctx.right.steps.items() if _node(st) and s not in paired_right}
+    for lid, (rid, score) in sorted(_structural_pairs(ctx, acting, left_free, right_free).items()):
         matches.append(make(lid, rid, score, {"neighbours": round(score, 4)}))
     matches += _splits(ctx, matches, evidence, signals)
     return sorted(matches, key=lambda m: (m.left, m.right))
