@@ -91,7 +91,7 @@ def split_compound(word: str) -> tuple[str, ...]:
     Of the splits into a known head (at least four letters, or a lexicon concept) and a known modifier (after
     removing a linking element; no verb particle, no stop word), the one whose head is a lexicon word wins, then the
     longest head. Parts of eight letters or fewer are not split again ("Fahrzeug" stays whole)."""
-    if len(word) < 8 or not word.isalpha():
+    if len(word) < 9 or not word.isalpha():
         return (word,)
     low = word.lower()
     best: tuple[tuple[bool, int], str, str] | None = None

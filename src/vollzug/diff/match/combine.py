@@ -59,6 +59,10 @@ STRING_SHARE = 0.9
 """Factor on the whole-string label similarity (:func:`.label.label_score`) when it beats the parsed evidence."""
 NEIGHBOUR_THRESHOLD = 0.5
 """Smallest share of agreeing matched neighbours for a gateway/event paired through its neighbours."""
+STRING_MIN = 0.55
+"""… and only when it is at least this high (two long labels sharing two words are no evidence)."""
+STRING_OBJECT_MIN = 0.15
+"""The whole-string similarity counts only for labels whose business objects overlap at least this much."""
 COMPONENT_LIMIT = 1500
 """Connected components with more steps than this are assigned greedily (best pair first) instead of optimally."""
 
@@ -117,9 +121,9 @@ class _Scorer:
         if tf == 0.0:
             return 0.0, {}
         lp, rp = ctx.left.parsed[lid], ctx.right.parsed[rid]
-        evidence, _obj, act = label_evidence(lp, rp, ctx.token_weight)
+        evidence, obj, act = label_evidence(lp, rp, ctx.token_weight)
         whole = STRING_SHARE * label_score(ctx.left.strings[lid], ctx.right.strings[rid], ctx.string_weight)
-        if whole > evidence and act >= 0.5:  # the whole label read as one string (spelling, word order)
+        if whole > evidence and whole >= STRING_MIN and act >= 0.5 and obj >= STRING_OBJECT_MIN:  # as one string
             evidence = whole
         signals: dict[str, float] = {}
         if evidence:
@@ -127,7 +131,8 @@ class _Scorer:
         score = evidence
         shared = obligation.score(ls, rs, ctx)
         if shared is not None and shared >= 0.5:
-            with_norm = OBLIGATION_BASE + (1 - OBLIGATION_BASE) * max(evidence, shared - 0.5)
+            # the shared norm is evidence; among the steps serving one obligation the label decides
+            with_norm = OBLIGATION_BASE + (1 - OBLIGATION_BASE) * evidence + RANK * shared
             if with_norm > score:
                 signals["obligation"] = round(with_norm - score, 4)
                 score = with_norm
@@ -273,7 +278,8 @@ def match_auto(ctx: MatchContext, threshold: float = THRESHOLD) -> list[Match]:
             signals[(lid, rid)] = sig
     ranked = {k: v + _rank(*k, ctx) for k, v in evidence.items()}
     first = _assign(ranked, threshold)
-    confirmed = {k: round(min(1.0, v + CONFIRM * _confirmation(*k, first, ctx)), 9)
+    # neighbours count where the label is unsure: at most CONFIRM, less the stronger the evidence already is
+    confirmed = {k: round(min(1.0, v + CONFIRM * (1 - v) * _confirmation(*k, first, ctx)), 9)
                  for k, v in evidence.items()}
     ranked = {k: v + _rank(*k, ctx) for k, v in confirmed.items()}
     mapping = _assign(ranked, threshold)

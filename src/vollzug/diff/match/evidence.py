@@ -36,6 +36,8 @@ SOFT_TOKEN_RATIO = 0.85
 """Two different stems count as partly equal from this rapidfuzz ratio on (spelling variants)."""
 CONTAINMENT = 0.6
 """Weight of the better direction of the object overlap ("Meldebestätigung" contains "Bestätigung")."""
+CONTAINED_MIN = 0.3
+"""The better direction counts more only when the other direction reaches this share."""
 ONLY_ACTION_OBJECT = 0.6
 """Object similarity when one of the labels names no object (a bare "Prüfen")."""
 
@@ -59,6 +61,8 @@ def overlap(a: tuple[str, ...], b: tuple[str, ...], weight: Mapping[str, float])
         return sum(weight.get(t, 1.0) * _best(t, y) for t in x) / total if total else 0.0
 
     one, other = side(a, b), side(b, a)
+    if min(one, other) < CONTAINED_MIN:  # one shared word among many is no containment
+        return 0.5 * (one + other)
     return CONTAINMENT * max(one, other) + (1 - CONTAINMENT) * min(one, other)
 
 
