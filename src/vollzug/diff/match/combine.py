@@ -132,7 +132,7 @@ class _Scorer:
         shared = obligation.score(ls, rs, ctx)
         if shared is not None and shared >= 0.5:
             # the shared norm is evidence; among the steps serving one obligation the label decides
-            with_norm = OBLIGATION_BASE + (1 - OBLIGATION_BASE) * evidence + RANK * shared
+            with_norm = min(1.0, OBLIGATION_BASE + (1 - OBLIGATION_BASE) * evidence + RANK * shared)
             if with_norm > score:
                 signals["obligation"] = round(with_norm - score, 4)
                 score = with_norm
@@ -181,7 +181,8 @@ def _assign(scores: dict[tuple[str, str], float], threshold: float) -> dict[str,
             continue
         if len(lefts) + len(rights) > COMPONENT_LIMIT:
             used: set[str] = set()
-            for (a, b), _v in sorted(((k, v) for k, v in kept.items() if k[0] in set(lefts)),
+            members = set(lefts)
+            for (a, b), _v in sorted(((k, v) for k, v in kept.items() if k[0] in members),
                                      key=lambda kv: (-kv[1] - _tiebreak(*kv[0]), kv[0])):
                 if a not in out and b not in used:
                     out[a] = b

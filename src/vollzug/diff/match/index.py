@@ -2,8 +2,7 @@
 
 A left and a right step are candidates when they share a label stem (or the first :data:`PREFIX` letters of one,
 for spelling variants), an obligation id or citation key, or their id. Keys that occur in more than
-:data:`COMMON_SHARE` of the steps of large models (and in more than :data:`COMMON_MIN` steps) make candidates only
-in pairs (conjunctive blocking): "Antrag" in every step of a permit procedure would make every pair a candidate,
+:data:`COMMON_MIN` steps make candidates only in pairs (conjunctive blocking): "Antrag" in every step of a permit procedure would make every pair a candidate,
 "Antrag" + "prüfen" does not. The cost of matching grows with the number of plausible pairs, not with n².
 """
 
@@ -17,10 +16,9 @@ from vollzug.diff.match.context import MatchContext, Side
 
 PREFIX = 5
 """Letters of a stem that also index it (spelling variants: "vorpruef" / "pruef" do not share, "genehmig…" do)."""
-COMMON_SHARE = 0.02
-"""A key in more than this share of the steps of both models is common …"""
 COMMON_MIN = 40
-"""… if it is also in more than this many steps; common keys make candidates only in pairs."""
+"""A key in more than this many steps of both models is common: common keys make candidates only in pairs (an
+absolute bound, so the candidates per step do not grow with the size of the models)."""
 
 
 def _keys(side: Side, sid: str) -> set[str]:
@@ -53,9 +51,7 @@ def candidates(ctx: MatchContext) -> Iterator[tuple[str, str]]:
     for keys in (*right_keys.values(), *left_keys.values()):
         for key in keys:
             df[key] += 1
-    n = len(ctx.left.steps) + len(ctx.right.steps)
-    limit = max(COMMON_MIN, int(COMMON_SHARE * n))
-    common = {k for k, c in df.items() if c > limit}
+    common = {k for k, c in df.items() if c > COMMON_MIN}
     postings: dict[str, list[str]] = defaultdict(list)
     for rid, keys in right_keys.items():
         for block in _blocks(keys, common):
