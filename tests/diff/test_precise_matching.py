@@ -176,3 +176,16 @@ def test_rheine_steering_group_is_not_the_staff_training() -> None:
     result = diff_files(ist, soll, DiffOptions(match="auto"))
     assert not any(m.left == "lenkungsgruppe" for m in result.matches)
     assert "lenkungsgruppe" in result.unmatched_left
+
+
+def test_match_refuses_to_overwrite_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from vollzug.cli.main import main
+
+    left = tmp_path / "a.yaml"
+    left.write_bytes((ROOT / "models" / "ist" / "rheine" / "wpg.yaml").read_bytes())
+    before = left.read_bytes()
+    soll = ROOT / "models" / "soll" / "wpg-kreis-steinfurt.yaml"
+    with pytest.raises(SystemExit) as exc:
+        main(["match", str(left), str(soll), "-o", str(left)])
+    assert exc.value.code == 2 and "input" in capsys.readouterr().err
+    assert left.read_bytes() == before

@@ -8,6 +8,18 @@ from pathlib import Path
 import click
 
 
+def _refuse_input(output: Path, inputs: list[Path]) -> None:
+    """An output that is one of the inputs (same file, also through links) or not a regular file is refused."""
+    from vollzug.errors import OutputError
+
+    if output.exists():
+        if not output.is_file():
+            raise OutputError(f"{output}: not a regular file; refusing to write")
+        for path in inputs:
+            if path.exists() and output.samefile(path):
+                raise OutputError(f"{output}: is an input of this command; refusing to overwrite it")
+
+
 @click.command("match")
 @click.argument("left", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("right", type=click.Path(dir_okay=False, path_type=Path))
@@ -54,6 +66,7 @@ def command(left: Path, right: Path, fmt: str, gold: Path | None, all_bands: boo
     else:
         data = to_rdf(items, str(left), str(right))
     if output is not None:
+        _refuse_input(output, [left, right, *([gold] if gold is not None else [])])
         write_bytes_atomic(output, data)
     else:
         sys.stdout.flush()
