@@ -3,7 +3,8 @@
 A left and a right step are candidates when they share a label stem (or the first :data:`PREFIX` letters of one,
 for spelling variants), an obligation id or citation key, or their id. Keys that occur in more than
 :data:`COMMON_MIN` steps make candidates only in pairs (conjunctive blocking): "Antrag" in every step of a
-permit procedure would make every pair a candidate, "Antrag" + "prüfen" does not. The cost of matching grows with the number of plausible pairs, not with n².
+permit procedure would make every pair a candidate, "Antrag" + "prüfen" does not. The cost of matching grows with
+the number of plausible pairs, not with n².
 """
 
 from __future__ import annotations
