@@ -1,91 +1,107 @@
-"""Matching quality on the gold set: precision, recall and F1 per pair and overall.
+"""Speed of the default step matching for large models: 100 / 1,000 / 5,000 steps per side, growth exponent.
 
-Usage: ``python benchmarks/bench_matching.py`` (from the repository root). For every ``benchmarks/gold/*.yaml`` the
-two models are matched with ``--match auto``; a predicted pair is correct if it is the gold pair or listed under
-``acceptable`` (splits, merges). The second F1 column repeats the run with obligations and citations removed from
-both models, i.e. what labels, types, lanes and graph context achieve alone (models drawn elsewhere carry no
-``vz:`` obligations, so this column is the one to read for them).
+Usage::
 
-Summary lines: all pairs; the independently drawn pairs (two models written by different people, not generated
-variants); and the pairs marked ``held_out: true`` in their gold file (written, with their gold, before the matcher
-changes they were first measured against; ``docs/diff.md`` says which of them were looked at while tuning later).
+    python benchmarks/bench_matching.py            # 100, 1,000, 5,000 steps
+    python benchmarks/bench_matching.py --smoke    # 50 and 200 steps (seconds; for make bench-smoke)
+    python benchmarks/bench_matching.py --sizes 100 2000
+
+Each pair is two generated chains of n activities of one procedure-like vocabulary (verb × business object ×
+modifier, about 1 % of the steps relabelled, a few dropped or added on the right), with an exclusive gateway every
+50 steps. Timed: ``prepare`` + ``match_auto`` (the matching of ``vollzug diff``'s default mode), CPU time of this
+process, best of ``--repeat`` runs; also the number of candidate pairs the index lets through. The exponent is the
+least-squares slope of log(time) over log(n).
 """
 
 from __future__ import annotations
 
+import argparse
+import math
+import random
 import sys
 import time
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from vollzug.diff import DiffOptions, diff_models  # noqa: E402
-from vollzug.loader import load_model  # noqa: E402
-from vollzug.model.process import OperationalModel  # noqa: E402
+from vollzug.diff.match import index  # noqa: E402
+from vollzug.diff.match.combine import match_auto  # noqa: E402
+from vollzug.diff.match.context import prepare  # noqa: E402
+from vollzug.model.process import OperationalModel, SequenceFlow, Step  # noqa: E402
+
+VERBS = ("prüfen", "erfassen", "anfordern", "versenden", "bewerten", "freigeben", "berechnen", "archivieren",
+         "bestätigen", "ablehnen", "genehmigen", "veröffentlichen", "abstimmen", "weiterleiten", "dokumentieren")
+OBJECTS = ("Antrag", "Bescheid", "Gebühr", "Unterlagen", "Stellungnahme", "Nachweis", "Vertrag", "Rechnung",
+           "Gutachten", "Plan", "Entwurf", "Meldung", "Register", "Akte", "Protokoll", "Vorlage", "Zahlung",
+           "Auskunft", "Widerspruch", "Erlaubnis", "Kataster", "Bericht", "Ausweis", "Vollmacht")
+MODIFIERS = ("Bau", "Gewerbe", "Wohn", "Park", "Hunde", "Melde", "Fund", "Wärme", "Verkehrs", "Sonder", "Steuer",
+             "Kita", "Friedhofs", "Sozial", "Umwelt", "Jugend", "Schul", "Sport", "Markt", "Wasser")
 
 
-def _strip(model: OperationalModel) -> OperationalModel:
-    steps = tuple(s.model_copy(update={"obligations": (), "citations": ()}) for s in model.steps)
-    return model.model_copy(update={"steps": steps})
+def chain(n: int, seed: int, pid: str) -> OperationalModel:
+    rnd = random.Random(seed)
+    steps = [Step(id=f"{pid}_start", type="startEvent", name="")]
+    for i in range(n):
+        if i and i % 50 == 0:
+            steps.append(Step(id=f"{pid}_gw{i}", type="exclusiveGateway"))
+        label = f"{rnd.choice(MODIFIERS)}{rnd.choice(OBJECTS).lower()} {rnd.choice(VERBS)}"
+        steps.append(Step(id=f"{pid}_t{i}", name=label, type="task"))
+    steps.append(Step(id=f"{pid}_end", type="endEvent"))
+    flows = [SequenceFlow(id=f"{pid}_f{k}", source=a.id, target=b.id) for k, (a, b) in
+             enumerate(pairwise(steps))]
+    return OperationalModel(id=pid, steps=tuple(steps), sequence_flows=tuple(flows))
 
 
-def score(gold: dict[str, Any], left: OperationalModel, right: OperationalModel) -> tuple[int, int, int, int]:
-    """(correct predictions, predictions, gold pairs found, gold pairs)."""
-    pairs: dict[str, str] = gold.get("pairs", {})
-    acceptable: dict[str, list[str]] = gold.get("acceptable", {}) or {}
-    result = diff_models(left, right, DiffOptions(match="auto"))
-    predicted = [(m.left, m.right) for m in result.matches]
-    ok = [(a, b) for a, b in predicted if pairs.get(a) == b or b in acceptable.get(a, [])]
-    found = {a for a, _b in ok if a in pairs}
-    return len(ok), len(predicted), len(found), len(pairs)
+def variant(model: OperationalModel, seed: int) -> OperationalModel:
+    rnd = random.Random(seed)
+    steps = []
+    for s in model.steps:
+        if s.type == "task" and rnd.random() < 0.01:
+            s = s.model_copy(update={"name": f"{rnd.choice(MODIFIERS)}{rnd.choice(OBJECTS).lower()} "
+                                             f"{rnd.choice(VERBS)}"})
+        steps.append(s.model_copy(update={"id": "r" + s.id}))
+    flows = [SequenceFlow(id=f"rf{k}", source=a.id, target=b.id) for k, (a, b) in
+             enumerate(pairwise(steps))]
+    return OperationalModel(id="right", steps=tuple(steps), sequence_flows=tuple(flows))
 
 
-def _prf(c: int, p: int, f: int, g: int) -> tuple[float, float, float]:
-    precision = c / p if p else 1.0
-    recall = f / g if g else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+def measure(n: int, repeat: int) -> tuple[float, int, int]:
+    left = chain(n, n, "l")
+    right = variant(left, n + 1)
+    best = math.inf
+    matches = candidates = 0
+    for _ in range(repeat):
+        start = time.process_time()
+        ctx = prepare(left, right)
+        found = match_auto(ctx)
+        best = min(best, time.process_time() - start)
+        matches = len(found)
+        candidates = sum(1 for _ in index.candidates(ctx))
+    return best, candidates, matches
 
 
-def main() -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--smoke", action="store_true", help="the first two gold pairs only (CI)")
-    files = sorted((ROOT / "benchmarks" / "gold").glob("*.yaml"))[:2 if parser.parse_args().smoke else None]
-    groups: dict[str, tuple[list[int], list[int]]] = {
-        "OVERALL (micro)": ([0] * 4, [0] * 4), "independently drawn": ([0] * 4, [0] * 4),
-        "held out": ([0] * 4, [0] * 4)}
-    print(f"{'pair':28} {'P':>6} {'R':>6} {'F1':>6}   {'F1 w/o norms':>12}  {'ms':>6}")
-    for path in files:
-        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-        left = load_model(ROOT / gold["left"]).model
-        right = load_model(ROOT / gold["right"]).model
-        start = time.perf_counter()
-        counts = score(gold, left, right)
-        elapsed = (time.perf_counter() - start) * 1000
-        plain = score(gold, _strip(left), _strip(right))
-        member = ["OVERALL (micro)"]
-        if "/variants/" not in gold["right"] and "/variants/" not in gold["left"]:
-            member.append("independently drawn")
-        if gold.get("held_out"):
-            member.append("held out")
-        for name in member:
-            for i in range(4):
-                groups[name][0][i] += counts[i]
-                groups[name][1][i] += plain[i]
-        p, r, f = _prf(*counts)
-        mark = " *" if gold.get("held_out") else ""
-        print(f"{path.stem + mark:28} {p:6.3f} {r:6.3f} {f:6.3f}   {_prf(*plain)[2]:12.3f}  {elapsed:6.0f}")
-    for name, (totals, totals_plain) in groups.items():
-        if totals[3]:
-            p, r, f = _prf(*totals)
-            print(f"{name:28} {p:6.3f} {r:6.3f} {f:6.3f}   {_prf(*totals_plain)[2]:12.3f}")
-    print("(* held out when written; see docs/diff.md for which were looked at while tuning afterwards)")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes (50, 200) for a quick check")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args(argv)
+    sizes = [50, 200] if args.smoke else args.sizes
+    prepare(chain(5, 0, "w"), chain(5, 1, "v"))  # warm the lemma dictionaries (a one-off cost per process)
+    print(f"{'steps':>7} {'CPU s':>8} {'candidate pairs':>16} {'pairs/n':>8} {'matches':>8}")
+    rows = []
+    for n in sizes:
+        cpu, cand, found = measure(n, args.repeat)
+        rows.append((n, cpu))
+        print(f"{n:7d} {cpu:8.2f} {cand:16d} {cand / n:8.1f} {found:8d}", flush=True)
+    if len(rows) > 1:
+        xs = [math.log(n) for n, _ in rows]
+        ys = [math.log(max(t, 1e-6)) for _, t in rows]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+        print(f"growth exponent (CPU): {slope:.2f}")
     return 0
 
 

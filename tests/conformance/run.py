@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("miwg.py", "differ.py", "logs.py")
+SCRIPTS = ("miwg.py", "differ.py", "identity.py", "logs.py")
 
 
 def main(argv: list[str]) -> int:

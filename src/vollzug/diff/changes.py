@@ -74,6 +74,10 @@ class Changed(_Record):
     """The changed properties."""
 
 
+Confidence = Literal["sicher", "wahrscheinlich", "unsicher"]
+"""Confidence band of a match: certain, probable, uncertain (a possible correspondence only)."""
+
+
 class Match(_Record):
     """Zuordnung: a left element paired with a right element, with its score and the signals behind it."""
 
@@ -87,6 +91,9 @@ class Match(_Record):
     """Signal name → contribution to the score (contributions sum to the score before the type factor)."""
     kind: Literal["one_to_one", "split", "merge"] = "one_to_one"
     """A plain pair, or the extra pair of a step split in two (right) / two steps merged (left)."""
+    confidence: Confidence | None = Field(default=None, exclude_if=lambda v: v is None)
+    """Confidence band of ``--match auto`` (``sicher`` ≥ 0.8, ``wahrscheinlich`` ≥ 0.5, ``unsicher`` below: shown
+    as a possible correspondence, never as a change of the element); absent for ``--match id``."""
 
 
 class Reconnected(_Record):

@@ -71,7 +71,7 @@ class DiffOptions:
     match: MatchMode = "auto"
     left_label: str = "IST"
     right_label: str = "SOLL"
-    threshold: float = 0.5
+    threshold: float = 0.4
     extensions: ExtensionMode = "fold"
     """Vendor extension changes: one entry per element (fold), every path (show), or left out (ignore)."""
 
@@ -198,7 +198,34 @@ def _xml_mapping(lv: XmlView, rv: XmlView, mapping: dict[str, str], mode: MatchM
             if i not in full and i in rv.elements and rv.elements[i].type == el.type and _category(el.type) in (
                     "collaboration", "process", "other"):
                 full[i] = i
+        _pair_associations(lv, rv, full)
+        taken = set(full.values())
+        for i, el in sorted(lv.elements.items()):  # the same id with the same content is the same element
+            rel = rv.elements.get(i)
+            if i not in full and rel is not None and i not in taken and rel.type == el.type and (
+                    el.fingerprint == rel.fingerprint):
+                full[i] = i
+                taken.add(i)
     return full
+
+
+def _pair_associations(lv: XmlView, rv: XmlView, full: dict[str, str]) -> None:
+    """Associations (annotation links) by their translated ends; in place."""
+    ends: dict[tuple[str, str], list[str]] = {}
+    taken = set(full.values())
+    for i, el in sorted(rv.elements.items()):
+        if el.type == "association" and i not in taken:
+            ends.setdefault((el.node.get("sourceRef") or "", el.node.get("targetRef") or ""), []).append(i)
+    for i, el in sorted(lv.elements.items()):
+        if el.type != "association" or i in full:
+            continue
+        src, tgt = el.node.get("sourceRef") or "", el.node.get("targetRef") or ""
+        key = (full.get(src, "\x00" + src), full.get(tgt, "\x00" + tgt))
+        candidates = [c for c in ends.get(key, []) if c not in taken]
+        if candidates:
+            pick = i if i in candidates else candidates[0]
+            full[i] = pick
+            taken.add(pick)
 
 
 def _walk_xml(lv: XmlView, rv: XmlView, mapping: dict[str, str], handler: _Handler, mode: MatchMode,
@@ -307,7 +334,8 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         ctx = prepare(lm, rm)
         matches = match_auto(ctx, opts.threshold)
         vocabulary = ctx.vocabulary
-    step_map = {m.left: m.right for m in matches if m.kind == "one_to_one"}
+    acting = [m for m in matches if m.confidence != "unsicher"]  # uncertain pairs: possible correspondences only
+    step_map = {m.left: m.right for m in acting if m.kind == "one_to_one"}
     li, ri = index_model(lm), index_model(rm)
     if opts.match == "id":
         mapping = {i: i for i in li if i in ri}
@@ -326,7 +354,7 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
     step_pairs += [(None, s) for s in rm.steps if s.id not in matched_right]
     lane_map = {k: v for k, v in mapping.items() if li.get(k) is not None and li[k].category in ("lane", "role")}
     lprof, rprof = Profile(lm), Profile(rm)
-    acts = _activity_pairs(lm, rm, matches)
+    acts = _activity_pairs(lm, rm, acting)
     if all(a == b for a, b in acts) and lprof.same_as(rprof):
         differing: list[tuple[int, int, Relation, Relation]] = []  # same typed graph, every activity itself
     else:
@@ -356,7 +384,7 @@ def diff_sides(left: Side, right: Side, options: DiffOptions | None = None) -> D
         resource_totals=deltas.resource_totals(lm, rm),
         domain_deltas=tuple(domain),
         behaviour_deltas=tuple(_behaviour(lm, rm, acts, differing, opts)),
-        similarity=similarity(lm, rm, matches, lprof, rprof, len(acts), len(differing)),
+        similarity=similarity(lm, rm, acting, lprof, rprof, len(acts), len(differing)),
         equal=not (added or removed or changed or handler.layout),
     )
 

@@ -52,6 +52,8 @@ HEADINGS: dict[str, Msg] = {
     "behaviour": DIFF_HEADINGS["behaviour"],
     "similarity": Msg("Ähnlichkeit", "Similarity"),
     "unmatched": Msg("Ohne Partner", "Unmatched"),
+    "possible": Msg("Mögliche Entsprechungen (unsicher, nicht als Änderung gewertet)",
+                    "Possible correspondences (uncertain, not treated as a change)"),
 }
 """Section headings of the text, Markdown and HTML reports."""
 

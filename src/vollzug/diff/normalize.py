@@ -12,126 +12,30 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from vollzug.diff.lexicon import CONCEPTS, PHRASES, word_table
+from vollzug.diff.lexicon import (
+    ABBREVIATIONS,
+    CONCEPTS,
+    EXTRA_VOCABULARY,
+    IRREGULAR,
+    LIGHT_VERBS,
+    PHRASES,
+    STOP_WORDS,
+    SYNONYMS,
+    word_table,
+)
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "è": "e"})
 
-ABBREVIATIONS: dict[str, str] = {
-    "abs": "absatz", "nr": "nummer", "fb": "fachbereich", "vzae": "vollzeitaequivalent", "vza": "vollzeitaequivalent",
-    "bm": "buergermeister", "bgm": "buergermeister", "ob": "oberbuergermeister", "toeb": "traeger belange",
-    "pvs": "planungsverantwortlich stelle", "wp": "waermeplan", "kwp": "kommunal waermeplanung", "ggf": "",
-    "bzw": "", "z": "", "b": "", "u": "", "ua": "", "ab": "abteilung", "sg": "sachgebiet", "fd": "fachdienst",
-    "dez": "dezernat", "stvv": "stadtverordnetenversammlung", "gis": "geoinformationssystem", "kfz": "kraftfahrzeug",
-    "zb": "", "inkl": "", "lanuv": "landesamt", "dsb": "datenschutzbeauftragt", "it": "informationstechnik",
-    # vehicle registration (FZV, i-Kfz)
-    "hu": "hauptuntersuchung", "au": "abgasuntersuchung", "evb": "elektronisch versicherungsbestaetigung",
-    "zfzr": "zentral fahrzeugregister", "kba": "kraftfahrt bundesamt", "gks": "grosskunde schnittstelle",
-}
-"""Abbreviation (folded, without dot) → expansion (empty: drop)."""
 
-STOP_WORDS: frozenset[str] = frozenset({
-    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder",
-    "sowie", "zur", "zum", "zu", "von", "vom", "im", "in", "an", "am", "auf", "fuer", "mit", "bei", "nach", "ueber",
-    "durch", "aus", "als", "ob", "nicht", "noch", "ggf", "bzw", "je", "per", "the", "of", "and", "a", "to",
-    "for", "on", "by", "with", "from", "at", "is", "are", "be", "via", "all", "alle"
-})
-"""Words that carry no meaning for matching."""
-
-SYNONYMS: dict[str, str] = {
-    # German synonyms (folded stems) → canonical stem
-    "kontrollier": "pruef", "check": "pruef", "ueberpruef": "pruef", "begutacht": "pruef", "review": "pruef",
-    "entscheid": "beschliess", "beschluss": "beschliess", "beschluess": "beschliess", "entscheidung": "beschliess",
-    "sammel": "erheb", "erfass": "erheb", "ermittel": "erheb", "ermittl": "erheb", "collect": "erheb",
-    "collection": "erheb", "gather": "erheb",
-    "bekanntmach": "veroeffentlich", "publizier": "veroeffentlich", "publish": "veroeffentlich",
-    "publication": "veroeffentlich", "bekanntgab": "veroeffentlich", "bekanntgeb": "veroeffentlich",
-    "einbind": "beteilig", "einbezieh": "beteilig", "involv": "beteilig", "involvement": "beteilig",
-    "participation": "beteilig", "consult": "beteilig", "consultation": "beteilig", "anhoer": "beteilig",
-    "unterricht": "informier", "benachrichtig": "informier", "inform": "informier", "notify": "informier",
-    "information": "informier",
-    "erarbeit": "erstell", "ausarbeit": "erstell", "aufstell": "erstell", "anfertig": "erstell", "prepar": "erstell",
-    "preparation": "erstell", "draft": "entwurf", "entwerf": "entwurf", "creat": "erstell", "compil": "erstell",
-    "gesuch": "antrag", "application": "antrag", "request": "antrag", "beantrag": "antrag",
-    "vergeb": "beauftrag", "vergab": "beauftrag", "commission": "beauftrag", "award": "beauftrag",
-    "auftrag": "beauftrag", "procurement": "beauftrag",
-    "decision": "beschliess", "decid": "beschliess", "resolution": "beschliess", "adopt": "beschliess",
-    "adoption": "beschliess", "approv": "beschliess",
-    "council": "rat", "gemeinderat": "rat", "stadtrat": "rat", "public": "oeffentlich",
-    "oeffentlichkeit": "oeffentlich",
-    "data": "dat", "daten": "dat", "datum": "dat", "heat": "waerm", "plan": "plan", "planning": "plan",
-    "analysis": "analys", "inventory": "bestand", "stock": "bestand", "potential": "potenzial",
-    "potenzial": "potenzial", "potential analysis": "potenzial", "target": "ziel", "scenario": "szenario",
-    "strategy": "strategi", "implementation": "umsetz", "implement": "umsetz", "monitor": "ueberwach",
-    "monitoring": "ueberwach", "network": "netz", "operator": "betreib", "betreiber": "betreib",
-    "notification": "anzeig", "anzeig": "anzeig", "submit": "einreich", "submission": "einreich",
-    "comment": "stellungnahm", "comments": "stellungnahm", "weigh": "abwaeg", "weighing": "abwaeg",
-    "display": "auslegen", "auslag": "auslegen", "ausleg": "auslegen", "inspection": "auslegen",
-    "update": "fortschreib", "fortschreibung": "fortschreib", "suitability": "eignung", "eignungspruef": "eignung",
-    "area": "gebiet", "areas": "gebiet", "zone": "gebiet", "report": "bericht", "berichterstatt": "bericht",
-    "start": "beginn", "begin": "beginn", "end": "end", "ende": "end", "abschluss": "abschliess",
-    "complete": "abschliess", "completion": "abschliess", "finish": "abschliess", "vehicle": "fahrzeug",
-    "registration": "zulass", "register": "zulass", "zulassung": "zulass", "fee": "gebuehr", "payment": "zahl",
-    "pay": "zahl", "bezahl": "zahl", "issue": "ausstell", "ausgab": "ausstell", "ausgeb": "ausstell",
-    "send": "versend", "versand": "versend", "receiv": "empfang", "eingang": "empfang",
-    # planning-law and administrative synonyms
-    "offenlag": "auslegen", "offenleg": "auslegen", "beschaff": "erheb", "controlling": "ueberwach",
-    "ueberwachung": "ueberwach", "kontroll": "ueberwach", "bekannt": "veroeffentlich",
-    # common English words of public administration
-    "duty": "pflicht", "obligation": "pflicht", "assign": "uebertrag", "assigned": "uebertrag",
-    "transfer": "uebertrag", "budget": "haushalt", "fund": "mittel", "funds": "mittel", "staff": "personal",
-    "employe": "personal", "employees": "personal", "beschaeftigt": "personal", "train": "schul",
-    "training": "schul", "deadline": "frist", "risk": "risiko", "gefahr": "risiko", "board": "vorstand",
-    "instruction": "anweis", "internal": "intern",
-    "assess": "pruef", "assessment": "pruef", "examin": "pruef", "examination": "pruef", "verify": "pruef",
-    "announc": "veroeffentlich", "announcement": "veroeffentlich", "obtain": "erheb", "acquir": "erheb",
-    "determin": "erheb", "anonymisier": "anonymis", "anonymiz": "anonymis", "aggregat": "aggreg",
-    "aggregier": "aggreg", "track": "ueberwach", "tracking": "ueberwach", "measur": "massnahm",
-    "measure": "massnahm", "measures": "massnahm", "uebermittel": "versend", "transmit": "versend",
-    "forward": "versend", "deliver": "versend", "procedur": "verfahren", "procedure": "verfahren",
-    "process": "verfahren", "year": "jahr", "years": "jahr", "month": "monat", "months": "monat", "five": "fuenf",
-    "paper": "vorlag", "tell": "informier", "meeting": "besprech", "stakeholder": "akteur",
-    "stakeholders": "akteur", "continuous": "fortlaufend", "continuously": "fortlaufend",
-    "throughout": "fortlaufend", "building": "gebaeud", "buildings": "gebaeud", "result": "ergebnis",
-    "results": "ergebnis", "current": "bestand", "proposal": "vorschlag", "shorten": "verkuerz",
-    "shortened": "verkuerz",
-}
-"""Folded stem → canonical stem (German synonyms and English words)."""
-
-IRREGULAR: dict[str, str] = {
-    "beschluss": "beschliess", "beschliessen": "beschliess", "teilnahme": "teilnehm", "vergabe": "beauftrag",
-    "analyse": "analys", "analysieren": "analys", "analysis": "analys", "abgabe": "abgeb", "abgeben": "abgeb",
-    "anzeige": "anzeig", "anzeigen": "anzeig", "auslage": "auslegen", "auslegung": "auslegen",
-    "aufnahme": "aufnehm", "aufnehmen": "aufnehm", "ausgabe": "ausstell", "eingabe": "eingeb", "eingeben": "eingeb",
-    "bekanntgabe": "veroeffentlich", "bekanntgeben": "veroeffentlich", "bekanntmachung": "veroeffentlich",
-    "rueckmeldung": "rueckmeld", "stellungnahme": "stellungnahm", "stellungnahmen": "stellungnahm",
-    "weitergabe": "weitergeb", "weitergeben": "weitergeb", "durchsicht": "pruef", "kenntnisnahme": "kenntnis",
-    "entwurf": "entwurf", "entwuerfe": "entwurf",
-}
-"""Whole folded words whose stem the suffix rules would get wrong."""
-
-DOMAIN_VOCABULARY: frozenset[str] = frozenset({
-    "waerm", "plan", "netz", "bestand", "analys", "potenzial", "ziel", "szenario", "daten", "dat", "erheb",
-    "gebiet", "versorg", "strategi", "umsetz", "beteilig", "oeffentlich", "bericht", "entwurf", "eignung", "pruef",
-    "beschliess", "veroeffentlich", "stelle", "wasserstoff", "kataster", "register", "fahrzeug", "zulass", "antrag",
-    "gebuehr", "schild", "kennzeichen", "halter", "versicher", "bescheid", "frist", "monitor", "fortschreib",
-    "anzeig", "abwaeg", "stellungnahm", "auslegen", "einreich", "kommun", "energie", "klima", "schutz", "dienst",
-    "anweis", "schulung", "personal", "haushalt", "mittel", "foerder", "auftrag", "beauftrag", "vergab",
-    "verfahren", "entscheid", *CONCEPTS
-})
+DOMAIN_VOCABULARY: frozenset[str] = EXTRA_VOCABULARY | frozenset(CONCEPTS)
 """Stems used for compound splitting in addition to those of the two models."""
+
+__all__ = ["ABBREVIATIONS", "DOMAIN_VOCABULARY", "IRREGULAR", "LIGHT_VERBS", "STOP_WORDS", "SYNONYMS"]
 
 _SUFFIXES = ("ierungen", "ierung", "ation",
              "ungen", "ieren", "ung", "ern", "eln", "ing", "en", "ed", "er", "es", "e", "n", "s",
              "t")  # "ing"/"ed": English participles ("planning", "finished")
 _TOKEN = re.compile(r"[a-z0-9]+")
-
-
-LIGHT_VERBS: frozenset[str] = frozenset({
-    "erstell", "fass", "mach", "vornehm", "perform", "carri", "durchfuehr", "conduct", "conduc",
-    "undertak", "do", "carry",
-    "veranlass", "vornahm"})
-"""Stems of light verbs ("Analyse durchführen", "Beschluss fassen", "Plan erstellen"): they say that something is
-done, not what. Dropped from a label that has other stems, kept when they are all there is."""
 
 
 def fold(text: str) -> str:

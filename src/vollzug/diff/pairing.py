@@ -95,6 +95,31 @@ def _flows(left: list[Element], right: list[Element], mapping: dict[str, str]) -
     return out
 
 
+def _annotations(left: list[Element], right: list[Element], mapping: dict[str, str]) -> dict[str, str]:
+    """Text annotations by their text and (translated) annotated element, then by their text alone."""
+    def text(e: Element) -> str:
+        return " ".join(str(e.props.get("text", "")).split())
+
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for with_target in (True, False):
+        free: dict[tuple[str, str], list[str]] = {}
+        for e in sorted(right, key=lambda e: e.id):
+            if e.id not in used:
+                free.setdefault((text(e), str(e.props.get("target", "")) if with_target else ""), []).append(e.id)
+        for e in sorted(left, key=lambda e: e.id):
+            if e.id in out:
+                continue
+            target = str(e.props.get("target", ""))
+            key = (text(e), mapping.get(target, "\x00" + target) if with_target and target else "")
+            candidates = [c for c in free.get(key, []) if c not in used]
+            if candidates:
+                pick = e.id if e.id in candidates else candidates[0]
+                out[e.id] = pick
+                used.add(pick)
+    return out
+
+
 def pair_elements(
     left: dict[str, Element], right: dict[str, Element], steps: dict[str, str], mode: str, vocab: frozenset[str],
     left_process: str, right_process: str,
@@ -123,4 +148,13 @@ def pair_elements(
     mapping.update(_by_key(cat(left, "stakeholder"), cat(right, "stakeholder"), "kind"))
     for name in ("sequence_flow", "message_flow", "data_association"):
         mapping.update(_flows(cat(left, name), cat(right, name), mapping))
+    mapping.update(_annotations(cat(left, "annotation"), cat(right, "annotation"), mapping))
+    taken = set(mapping.values())
+    for lid, el in sorted(left.items()):  # the same id with the same content is the same element
+        rel = right.get(lid)
+        if lid in mapping or rel is None or lid in taken or rel.category != el.category or rel.type != el.type:
+            continue
+        if el.same_record(rel) or el.props == rel.props:
+            mapping[lid] = lid
+            taken.add(lid)
     return mapping

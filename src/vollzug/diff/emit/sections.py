@@ -18,6 +18,17 @@ _MORE = Msg("… und {n} weitere", "… and {n} more")
 _ID_MATCHES = Msg("{n} Elemente nach Id zugeordnet", "{n} elements matched by id")
 _SPLIT = Msg("Aufteilung", "split")
 _MERGE = Msg("Zusammenlegung", "merge")
+_BANDS: dict[str, Msg] = {
+    "sicher": Msg("sicher", "certain"), "wahrscheinlich": Msg("wahrscheinlich", "probable"),
+    "unsicher": Msg("mögliche Entsprechung", "possible correspondence"),
+}
+"""Confidence bands of matches in reports."""
+
+
+def _num(x: float, lang: Lang) -> str:
+    return f"{x:.2f}".replace(".", ",") if lang == "de" else f"{x:.2f}"
+
+
 _FILES = Msg("{left}: {lfile}\n{right}: {rfile}", "{left}: {lfile}\n{right}: {rfile}")
 
 
@@ -169,13 +180,17 @@ def build(result: DiffResult, lang: Lang) -> tuple[str, list[Section]]:
         beh = [*beh[:MAX_BEHAVIOUR_LINES], _MORE(lang, n=len(beh) - MAX_BEHAVIOUR_LINES)]
     out.append(Section("behaviour", m_.HEADINGS["behaviour"](lang), beh))
     if result.match_mode == "auto":
-        lines = []
+        lines: list[str] = []
+        possible: list[str] = []
         for m in result.matches:
             kind = {"split": f" [{_SPLIT(lang)}]", "merge": f" [{_MERGE(lang)}]"}.get(m.kind, "")
             signals = ", ".join(f"{SIGNALS.get(k, Msg(k, k))(lang)} {format_decimal(v, lang)}"
                                 for k, v in m.signals.items())
-            lines.append(f"{m.left} ↔ {m.right}  {format_decimal(m.score, lang)}{kind}  ({signals})")
+            band = _BANDS[m.confidence or "sicher"](lang)
+            line = f"{m.left} ↔ {m.right}  {band} {format_decimal(m.score, lang)}{kind}  ({signals})"
+            (possible if m.confidence == "unsicher" else lines).append(line)
         out.append(Section("matches", m_.HEADINGS["matches"](lang), lines))
+        out.append(Section("possible", m_.HEADINGS["possible"](lang), possible))
         unmatched = [f"{result.left_label}: {', '.join(result.unmatched_left) or '—'}",
                      f"{result.right_label}: {', '.join(result.unmatched_right) or '—'}"]
         if result.unmatched_left or result.unmatched_right:

@@ -1,8 +1,7 @@
-"""Zuordnung: pluggable matchers (one per module) and their combination (:mod:`.combine`).
-
-A matcher is a module with ``NAME``, ``WEIGHT`` and ``score(left, right, ctx) -> float | None`` comparing one left
-step with one right step (``None``: the signal does not apply to this pair). Every matcher is symmetric:
-``score(a, b)`` on (left, right) equals ``score(b, a)`` with the sides swapped.
+"""Zuordnung der Schritte: candidate index (:mod:`.index`), label evidence (:mod:`.evidence`), obligation keys
+(:mod:`.obligation`), type compatibility (:mod:`.types`), relative position (:mod:`.position`) and their
+combination into one-to-one, split and merge matches with confidence bands (:mod:`.combine`); see
+``docs/matching.md``. Every signal is symmetric in the two sides.
 """
 
 from __future__ import annotations

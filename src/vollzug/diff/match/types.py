@@ -8,6 +8,10 @@ from vollzug.model.process import ACTIVITY_TYPES, EVENT_TYPES, GATEWAY_TYPES, St
 NAME = "type"
 
 
+ACTIVITY_FACTOR = 0.97
+"""Two activities of different types (a user task in one tool is a plain task in another)."""
+
+
 def _event_kind(step: Step) -> str:
     return step.event.kind if step.event is not None else "none"
 
@@ -19,7 +23,7 @@ def factor(left: Step, right: Step, ctx: MatchContext | None = None) -> float:
             return 0.8
         return 1.0
     if left.type in ACTIVITY_TYPES and right.type in ACTIVITY_TYPES:
-        return 0.9
+        return ACTIVITY_FACTOR
     if left.type in EVENT_TYPES and right.type in EVENT_TYPES:
         positional = {left.type, right.type}
         if positional == {"startEvent", "endEvent"}:
