@@ -25,10 +25,6 @@ _BANDS: dict[str, Msg] = {
 """Confidence bands of matches in reports."""
 
 
-def _num(x: float, lang: Lang) -> str:
-    return f"{x:.2f}".replace(".", ",") if lang == "de" else f"{x:.2f}"
-
-
 _FILES = Msg("{left}: {lfile}\n{right}: {rfile}", "{left}: {lfile}\n{right}: {rfile}")
 
 
