@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from vollzug.errors import InputError, VollzugError
-from vollzug.i18n import Lang, Msg
+from vollzug.i18n import Lang, Msg, current_lang
 
 T = TypeVar("T")
 
@@ -33,7 +33,15 @@ class Excluded:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.reason}" if self.line else f"{self.file}: {self.reason}"
+        return self.line_in("en")
+
+    def line_in(self, lang: Lang) -> str:
+        """``file:line: reason`` with the reason in ``lang`` (reasons are worded in English where raised)."""
+        from vollzug.cli.error_texts import translate
+
+        element, _, rest = self.reason.partition("] ") if self.reason.startswith("[") else ("", "", self.reason)
+        reason = (element + "] " if element else "") + translate(rest, lang)
+        return f"{self.file}:{self.line}: {reason}" if self.line else f"{self.file}: {reason}"
 
     @classmethod
     def from_error(cls, path: str | Path, exc: BaseException) -> Excluded:
@@ -71,17 +79,19 @@ class Batch:
         """Entries found elsewhere (e.g. by worker processes); ``total`` is set by the caller."""
         self.excluded.extend(entries)
 
-    def summary(self, lang: Lang = "de") -> str:
-        """The closing line of the run."""
-        return SUMMARY(lang, total=self.total, done=self.total - len(self.excluded), excluded=len(self.excluded))
+    def summary(self, lang: Lang | None = None) -> str:
+        """The closing line of the run (default: the command's language)."""
+        return SUMMARY(lang or current_lang(), total=self.total, done=self.total - len(self.excluded),
+                       excluded=len(self.excluded))
 
-    def lines(self) -> list[str]:
-        """One line per excluded file."""
-        return [str(entry) for entry in self.excluded]
+    def lines(self, lang: Lang = "de") -> list[str]:
+        """One line per excluded file, in ``lang``."""
+        return [entry.line_in(lang) for entry in self.excluded]
 
 
-def require_files(files: list[T], paths: Iterable[str | Path], lang: Lang = "de") -> list[T]:
-    """``files`` if there are any; an empty input set is an error (exit 2, one line)."""
+def require_files(files: list[T], paths: Iterable[str | Path], lang: Lang | None = None) -> list[T]:
+    """``files`` if there are any; an empty input set is an error (exit 2, one line; default: the command's
+    language)."""
     if not files:
-        raise InputError(EMPTY(lang, paths=", ".join(str(p) for p in paths) or "–"))
+        raise InputError(EMPTY(lang or current_lang(), paths=", ".join(str(p) for p in paths) or "–"))
     return files

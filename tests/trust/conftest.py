@@ -21,12 +21,14 @@ if not MIWG.is_dir():
 
 
 def vollzug(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """Run the CLI in-process, as the console entry point would (one invocation, fresh input registry)."""
+    """Run the CLI in-process, as the console entry point would (one invocation, fresh input registry), in English
+    (``vollzug --lang en``): these tests pin behaviour and message content; tests/core/test_language.py pins the
+    German wording."""
     out, err = io.StringIO(), io.StringIO()
     code = 0
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            run(cli, [str(a) for a in args])
+            run(cli, ["--lang", "en", *(str(a) for a in args)])
         except SystemExit as exc:
             code = int(exc.code or 0)
     return subprocess.CompletedProcess([str(a) for a in args], code, out.getvalue(), err.getvalue())

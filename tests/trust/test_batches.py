@@ -60,8 +60,8 @@ def test_validate_a_miwg_folder_with_one_corrupt_file(miwg: Path) -> None:
     assert result.returncode == 2, result.stderr
     [line] = _excluded_lines(result.stderr, "broken.bpmn")
     assert line.startswith(f"{miwg / 'broken.bpmn'}:") and "not well-formed XML" in line
-    assert f"{len(files)} Datei(en): {len(files) - 1} verarbeitet, 1 nicht lesbar und ausgeschlossen." in result.stderr
-    assert f"{len(files) - 1} Datei(en) geprüft" in result.stderr  # the others were validated
+    assert f"{len(files)} file(s): {len(files) - 1} processed, 1 unreadable and excluded." in result.stderr
+    assert f"{len(files) - 1} file(s) checked" in result.stderr  # the others were validated
     folder_run = vollzug("validate", "--no-xsd", miwg)  # a folder works the same
     assert folder_run.returncode == 2 and folder_run.stderr == result.stderr
     data = json.loads(vollzug("validate", "--no-xsd", "--format", "json", miwg).stdout)
@@ -80,8 +80,8 @@ def test_check_goes_on_and_exits_2(miwg: Path) -> None:
     result = vollzug("check", miwg)
     assert result.returncode == 2
     assert len(_excluded_lines(result.stderr, "broken.bpmn")) == 1
-    checked = [line for line in result.stdout.splitlines() if "Datei(en)," in line]
-    assert checked and checked[0].startswith(f"{len(list(miwg.iterdir())) - 1} Datei(en)")
+    checked = [line for line in result.stdout.splitlines() if "file(s)," in line]
+    assert checked and checked[0].startswith(f"{len(list(miwg.iterdir())) - 1} file(s)")
     assert vollzug("check", "--fail-fast", miwg).returncode == 2
 
 
@@ -94,7 +94,7 @@ def test_compare_names_the_excluded_towns(towns: Path) -> None:
     assert isinstance(excluded["wpg.yaml"]["line"], int) and "YAML" in excluded["wpg.yaml"]["reason"]
     assert "symbolic links" in excluded["a.yaml"]["reason"]
     assert {t["name"] for t in document["comparisons"][0]["towns"]} == {"Rheine", "Greven"}
-    assert "5 Datei(en): 2 verarbeitet, 3 nicht lesbar und ausgeschlossen." in result.stderr
+    assert "5 file(s): 2 processed, 3 unreadable and excluded." in result.stderr
     text = vollzug("compare", towns, "-r", SOLL, "--no-rules", "--lang", "en")
     assert text.returncode == 2 and text.stdout.startswith("Excluded files (unreadable)")
     fast = vollzug("compare", towns, "-r", SOLL, "--fail-fast", "--no-rules")
@@ -107,10 +107,10 @@ def test_report_says_prominently_which_towns_were_excluded(towns: Path, tmp_path
     assert result.returncode == 2, result.stderr
     html = (out / "index.html").read_text(encoding="utf-8")
     section = html.index('id="excluded"')
-    assert section < html.index('id="wpg-overview"') and "Ausgeschlossene Dateien (nicht lesbar)" in html
+    assert section < html.index('id="wpg-overview"') and "Excluded files (unreadable)" in html
     assert str(towns / "bad" / "wpg.yaml") in html
     md = (out / "report.md").read_text(encoding="utf-8")
-    assert md.index("Ausgeschlossene Dateien") < md.index("## ")
+    assert md.index("Excluded files") < md.index("## ")
     assert len(json.loads((out / "report.json").read_bytes())["excluded"]) == 3
     rows = list(csv.reader(io.StringIO((out / "excluded.csv").read_text(encoding="utf-8-sig"))))
     assert rows[0] == ["file", "line", "reason"] and len(rows) == 4
@@ -139,7 +139,7 @@ def test_an_empty_input_set_is_an_error(argv: list[str], tmp_path: Path) -> None
     args = [a.replace("{out}", str(tmp_path / "out")) for a in argv]
     result = vollzug(args[0], empty, *args[1:])
     assert result.returncode == 2
-    assert result.stderr.strip() == f"vollzug: error: keine Modelldateien gefunden in: {empty}"
+    assert result.stderr.strip() == f"vollzug: error: no model files found in: {empty}"
     assert not (tmp_path / "out").exists()
 
 
@@ -163,8 +163,8 @@ def test_the_whole_miwg_corpus_in_one_run() -> None:
     assert result.returncode == 2 and 0 < len(excluded) < total / 20
     assert all(line.split(":")[1].isdigit() for line in excluded)  # file:line: reason
     done = total - len(excluded)
-    assert f"{total} Datei(en): {done} verarbeitet, {len(excluded)} nicht lesbar und ausgeschlossen." in result.stderr
-    assert f"{done} Datei(en) geprüft" in result.stderr
+    assert f"{total} file(s): {done} processed, {len(excluded)} unreadable and excluded." in result.stderr
+    assert f"{done} file(s) checked" in result.stderr
 
 
 def test_compare_with_worker_processes_excludes_too(tmp_path: Path) -> None:
@@ -189,7 +189,7 @@ def test_mine_compare_leaves_out_an_unreadable_log() -> None:
     assert list(document["labels"]) == ["A", "B"]  # the broken log's label went with it
     [excluded] = document["excluded"]
     assert excluded.startswith(f"{LOGS / 'broken.csv'}:3: ")
-    assert "3 Datei(en): 2 verarbeitet, 1 nicht lesbar und ausgeschlossen." in result.stderr
+    assert "3 file(s): 2 processed, 1 unreadable and excluded." in result.stderr
     text = vollzug("mine", "compare", LOGS / "fitting.csv", LOGS / "broken.csv", LOGS / "town-b.csv",
                    "--format", "markdown", "--lang", "en").stdout
     assert text.index("Excluded logs (unreadable)") < text.index("## ", text.index("Excluded") + 10)

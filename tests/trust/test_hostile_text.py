@@ -160,7 +160,7 @@ def test_csv_tables_are_keyed_by_ags(tmp_path: Path) -> None:
                    "--diff", "fast").returncode == 0
     def names_of(law: str) -> dict[str, str]:
         towns = pd.read_csv(out / f"{law}-towns.csv", dtype={"AGS": str}, encoding="utf-8-sig")
-        return dict(zip(towns["AGS"], towns["Kommune"], strict=True))
+        return dict(zip(towns["AGS"], towns["Municipality"], strict=True))
 
     names = names_of("wpg")
     assert names["05566076"] == "Rheine" and all(len(a) == 8 for a in names)
@@ -170,8 +170,8 @@ def test_csv_tables_are_keyed_by_ags(tmp_path: Path) -> None:
             continue  # obligation × town: towns are its columns
         names = names_of(path.name.split("-")[0])
         table = pd.read_csv(path, dtype={"AGS": str}, encoding="utf-8-sig")
-        assert list(table.columns[:2]) == ["AGS", "Kommune"], path.name
+        assert list(table.columns[:2]) == ["AGS", "Municipality"], path.name
         assert set(table["AGS"]) <= set(names), path.name
-        assert all(names[a] == n for a, n in zip(table["AGS"], table["Kommune"], strict=True)), path.name
+        assert all(names[a] == n for a, n in zip(table["AGS"], table["Municipality"], strict=True)), path.name
     outliers = pd.read_csv(out / "wpg-outliers.csv", dtype={"AGS": str}, encoding="utf-8-sig")
     assert len(outliers) > 0 and set(outliers["AGS"]) <= set(names_of("wpg"))

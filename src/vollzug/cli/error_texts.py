@@ -29,7 +29,31 @@ _NOUN: dict[str, str] = {"configuration": "Konfiguration", "deadline rules": "Fr
          "render format": "Zeichenformat", "synth format": "Synthese-Format", "diff mode": "Diff-Modus",
          "pairwise mode": "Paarvergleich-Modus", "preset": "Voreinstellung"}
 
+_KIND_DE = {"a device": "ein Gerät", "a character device": "ein zeichenorientiertes Gerät",
+            "a block device": "ein blockorientiertes Gerät", "a FIFO": "eine FIFO (benannte Pipe)",
+            "a socket": "ein Socket", "a folder": "ein Ordner", "a symbolic link": "ein symbolischer Link",
+            "not a regular file": "keine reguläre Datei"}
+
 _RULES: list[_Rule] = [
+    _p(r"refusing to write: the target is an input of this command(.*); inputs are never modified",
+       lambda m: f"Schreiben verweigert: das Ziel ist eine Eingabe dieses Befehls{m[1]}; Eingaben werden nie "
+                 "verändert"),
+    _p(r"refusing to write: the target is (.+), not a regular file(.*)",
+       lambda m: f"Schreiben verweigert: das Ziel ist {_KIND_DE.get(m[1], m[1])}, keine reguläre Datei{m[2]}"),
+    _p(r"refusing to write: the target is a symbolic link to a missing file",
+       lambda m: "Schreiben verweigert: das Ziel ist ein symbolischer Link auf eine fehlende Datei"),
+    _p(r"refusing to write: the output folder is a file",
+       lambda m: "Schreiben verweigert: der Ausgabeordner ist eine Datei"),
+    _p(r"refusing to write: the output folder is (.+)",
+       lambda m: f"Schreiben verweigert: der Ausgabeordner ist {_KIND_DE.get(m[1], m[1])}"),
+    _p(r"refusing to replace the output folder: (.+); choose an empty or new folder",
+       lambda m: f"Ausgabeordner wird nicht ersetzt: {m[1]}; bitte einen leeren oder neuen Ordner wählen"),
+    _p(r"symbolic link loop \(too many levels of symbolic links\)",
+       lambda m: "Schleife symbolischer Links (zu viele Verweisebenen)"),
+    _p(r"not a regular file", lambda m: "keine reguläre Datei"),
+    _p(r"cannot read: (.+)", lambda m: f"nicht lesbar: {m[1]}"),
+    _p(r"duplicate id '(.+)': cannot convert to a model with unique ids",
+       lambda m: f"doppelte ID „{m[1]}“: kein Modell mit eindeutigen IDs möglich"),
     _p(r"file not found", lambda m: "Datei nicht gefunden"),
     _p(r"file or folder not found", lambda m: "Datei oder Ordner nicht gefunden"),
     _p(r"catalogue file not found", lambda m: "Katalogdatei nicht gefunden"),

@@ -65,9 +65,10 @@ def fail_fast_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def close_batch(batch: Batch, code: int, lang: Lang = "de") -> int:
     """Print the excluded files and the summary on stderr; exit 2 if any file was left out, else ``code``."""
     if batch.total == 1 and len(batch.excluded) == 1:  # one file given: the usual one-line error
-        click.echo(f"vollzug: error: {batch.excluded[0]}", err=True)
+        prefix = "vollzug: Fehler:" if lang == "de" else "vollzug: error:"
+        click.echo(f"{prefix} {batch.excluded[0].line_in(lang)}", err=True)
         return EXIT_ERROR
-    for line in batch.lines():
+    for line in batch.lines(lang):
         click.echo(line, err=True)
     if batch.excluded:
         click.echo(batch.summary(lang), err=True)

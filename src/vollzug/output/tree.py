@@ -81,11 +81,17 @@ def recover(target: Path) -> None:
 
 def _foreign(target: Path, allowed: Iterable[str]) -> str | None:
     """The first entry of ``target`` that is not a report output (by name pattern) or that is an input."""
-    patterns = tuple(allowed)
+    patterns = tuple(p for p in allowed if not p.endswith("/"))
+    folders = tuple(p[:-1] for p in allowed if p.endswith("/"))
     for entry in sorted(target.iterdir()):
         source = input_named(entry)
         if source is not None:
             return f"{entry} is an input of this command"
+        if not entry.is_symlink() and entry.is_dir() and any(fnmatch.fnmatch(entry.name, p) for p in folders):
+            inner = _foreign(entry, ("*", "*/"))  # generated files and folders below; never inputs or links
+            if inner is not None:
+                return inner
+            continue
         if entry.is_symlink() or not entry.is_file() or not any(fnmatch.fnmatch(entry.name, p) for p in patterns):
             return f"{entry} is not part of a vollzug report"
     return None
@@ -105,7 +111,8 @@ def check_replaceable(target: str | Path, allowed: Iterable[str]) -> Path:
 def replace_tree(target: str | Path, files: Mapping[str, bytes], allowed: Iterable[str]) -> list[Path]:
     """Replace folder ``target`` by one holding exactly ``files`` (name → bytes), atomically; returns their paths.
 
-    ``allowed`` are the name patterns of files an earlier set may hold; anything else in ``target`` is refused.
+    ``allowed`` are the name patterns of files an earlier set may hold (a pattern ending in ``/`` names a sub-folder of
+    generated files); anything else in ``target`` is refused.
     """
     folder = check_replaceable(target, allowed)
     recover(folder)

@@ -36,7 +36,8 @@ def render(result: ComparisonSet, formats: list[str], lang: Lang) -> dict[str, b
     return files
 
 
-REPORT_FILES = ("index.html", "report.*", "*.csv")
+REPORT_FILES = ("index.html", "report.*", "*.csv", "actions.*", "effort-*", "search-index.js", "assets/", "diagrams/",
+                "towns/")
 """Name patterns of the files a report set holds (what an earlier set in the output folder may consist of)."""
 
 
