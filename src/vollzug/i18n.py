@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 from contextvars import ContextVar
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from pydantic import BaseModel, ConfigDict
+if TYPE_CHECKING:
+    from vollzug.text import Text as Text  # re-exported; imported lazily at run time (__getattr__)
 
 Lang = Literal["de", "en"]
 DEFAULT_LANG: Lang = "de"
@@ -33,35 +34,6 @@ class Msg(NamedTuple):
         return template.format(**kwargs) if kwargs else template
 
 
-class Text(BaseModel):
-    """Text in both languages (German is the default of reports): the one bilingual text of every result record."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
-
-    de: str
-    """German text."""
-    en: str
-    """English text."""
-
-    @classmethod
-    def of(cls, msg: Msg, **kwargs: object) -> Text:
-        """Format a :class:`Msg` in both languages; :class:`Text` arguments are taken in the matching language."""
-        return cls(de=msg("de", **_in("de", kwargs)), en=msg("en", **_in("en", kwargs)))
-
-    @classmethod
-    def same(cls, text: str) -> Text:
-        """A text that reads the same in both languages (a name, a citation, an external tool's message)."""
-        return cls(de=text, en=text)
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.de if lang == "de" else self.en
-
-
-def _in(lang: Lang, kwargs: dict[str, object]) -> dict[str, object]:
-    return {k: v.get(lang) if isinstance(v, Text) else v for k, v in kwargs.items()}
-
-
 def as_lang(value: object) -> Lang | None:
     """``value`` if it is a supported language code, else None."""
     return "de" if value == "de" else "en" if value == "en" else None
@@ -78,3 +50,13 @@ def set_lang(lang: Lang | None) -> None:
 def current_lang() -> Lang:
     """The language of the running command: set by ``--lang``, else ``VOLLZUG_LANG``, else German."""
     return _CURRENT.get() or as_lang(os.environ.get(LANG_ENV, "").strip().lower()) or DEFAULT_LANG
+
+
+def __getattr__(name: str) -> Any:
+    """``vollzug.i18n.Text`` on first use: the pydantic record lives in :mod:`vollzug.text`, so commands that print
+    only messages (``validate``) never import pydantic."""
+    if name == "Text":
+        from vollzug.text import Text
+
+        return Text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,13 +10,15 @@ import stat
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vollzug.diagnostics import Diagnostic
 from vollzug.errors import InputError, VollzugError
 from vollzug.gcpause import gc_paused
-from vollzug.model.process import OperationalModel
 from vollzug.output.guard import note_input
+
+if TYPE_CHECKING:
+    from vollzug.model.process import OperationalModel
 
 
 @dataclass

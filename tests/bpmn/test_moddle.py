@@ -33,7 +33,7 @@ def test_descriptor_covers_every_schema_element() -> None:
     props = {p["name"] for t in types.values() for p in t["properties"]}
     assert _xsd_names() <= props | {name[:1].lower() + name[1:] for name in types}
     top = {name for name, t in types.items() if t.get("superClass") == ["Element"]}
-    assert top == {"Step", "OrgUnit", "Stakeholder", "Data", "Model"}
+    assert top == {"Step", "OrgUnit", "Stakeholder", "Data", "Model", "Support"}
     resource = {p["name"]: p for p in types["Resource"]["properties"]}
     assert resource["fte"] == {"name": "fte", "isAttr": True, "type": "Real"}
     assert resource["personal"]["type"] == "Boolean"

@@ -55,11 +55,12 @@ def test_choices_switch_optional_obligations() -> None:
     assert "WPG.W11" in declined
 
 
-def test_reasons_are_german_and_name_the_threshold() -> None:
+def test_reasons_are_bilingual_and_name_the_threshold() -> None:
     verdict = applicable(_ob(_wpg(), "WPG.W13"), find_municipality("Rheine"), land=frozenset())
     assert verdict.applies
-    assert "76.344" in verdict.reasons[0] and "> 45.000" in verdict.reasons[0]
-    assert "01.01.2024" in verdict.reasons[0]  # Zensus date differs from the law's reference date
+    assert "76.344" in verdict.reasons[0].de and "> 45.000" in verdict.reasons[0].de
+    assert "76,344" in verdict.reasons[0].en and "> 45,000" in verdict.reasons[0].en
+    assert "01.01.2024" in verdict.reasons[0].de  # Zensus date differs from the law's reference date
 
 
 def test_land_without_option() -> None:
@@ -67,14 +68,14 @@ def test_land_without_option() -> None:
     assert land_options_for(_wpg(), "BY") == frozenset()
     verdict = applicable(_ob(_wpg(), "WPG.W20"), town, land=land_options_for(_wpg(), "BY"))
     assert not verdict.applies
-    assert any("nicht genutzt" in r for r in verdict.reasons)
+    assert any("nicht genutzt" in r.de and "not used" in r.en for r in verdict.reasons)
     assert "simplified_procedure" not in effective_choices(_wpg(), town)
 
 
 def test_unknown_population_never_applies_a_threshold() -> None:
     town = Municipality(ags="09999999", name="Nirgendwo", kind="Gemeinde")
     verdict = applicable(_ob(_wpg(), "WPG.W13"), town)
-    assert not verdict.applies and "unbekannt" in verdict.reasons[0]
+    assert not verdict.applies and "unbekannt" in verdict.reasons[0].de and "unknown" in verdict.reasons[0].en
 
 
 @pytest.mark.parametrize(("count", "expected"), [(100_001, dt.date(2026, 6, 30)), (100_000, dt.date(2028, 6, 30)),

@@ -75,10 +75,10 @@ def test_files(examples: ComparisonSet) -> None:
 
 def test_change_vocabulary() -> None:
     assert change_label("removed") == "fehlt gegenüber SOLL"
-    assert change_label("added") == "zusätzlich"
+    assert change_label("added") == "zusätzlich (nicht im SOLL)"  # the one vocabulary (vollzug.vocabulary)
     assert change_label("reassigned") == "Zuständigkeit verschoben"
-    assert change_label("deadline_removed") == "abweichend (Frist fehlt)"
-    assert change_label("removed", "en") == "missing compared with the SOLL"
+    assert change_label("deadline_removed") == "Frist: fehlt"
+    assert change_label("removed", "en") == "missing compared with the reference"
     text = readable_detail("changed", "lane: a → b; notification: {'recipients': ['x', … → {'recipients': …")
     assert text == "Organisationseinheit: IST „a“, SOLL „b“; Inkenntnissetzung anders als im SOLL"
     assert "{" not in text

@@ -52,8 +52,6 @@ _RULES: list[_Rule] = [
        lambda m: "Schleife symbolischer Links (zu viele Verweisebenen)"),
     _p(r"not a regular file", lambda m: "keine reguläre Datei"),
     _p(r"cannot read: (.+)", lambda m: f"nicht lesbar: {m[1]}"),
-    _p(r"duplicate id '(.+)': cannot convert to a model with unique ids",
-       lambda m: f"doppelte ID „{m[1]}“: kein Modell mit eindeutigen IDs möglich"),
     _p(r"file not found", lambda m: "Datei nicht gefunden"),
     _p(r"file or folder not found", lambda m: "Datei oder Ordner nicht gefunden"),
     _p(r"catalogue file not found", lambda m: "Katalogdatei nicht gefunden"),

@@ -146,7 +146,7 @@ def _changes(cell: ObligationCell, ob: Obligation | None, title: str, soll_unit:
              deadline: str, lang: Lang) -> list[str]:
     out: list[str] = []
     for raw in cell.reasons:
-        reason = raw.de  # the German wording of compare's messages identifies the reason
+        reason = raw.de if isinstance(raw, Text) else raw  # compare's German wording identifies the reason
         if reason.startswith("nicht modelliert"):
             out.append(_S["introduce_unit"](lang, title=title, unit=soll_unit) if soll_unit
                        else _S["introduce"](lang, title=title))
@@ -170,7 +170,7 @@ def _changes(cell: ObligationCell, ob: Obligation | None, title: str, soll_unit:
         elif reason == "keine Handlungsgrundlage":
             out.append(_S["basis"](lang, citations="; ".join(ob.citations) if ob else "§"))
         else:
-            out.append(raw.get(lang))
+            out.append(raw.get(lang) if isinstance(raw, Text) else raw)
     return out
 
 

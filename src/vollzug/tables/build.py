@@ -77,7 +77,7 @@ def _cells(result: ComparisonSet) -> Iterator[dict[str, Any]]:
             for cell in x.cells:
                 yield {**key, "obligation": cell.obligation, "status": cell.status, "responsible": cell.responsible,
                        "responsible_name": cell.responsible_name, "notified": cell.notified,
-                       "reasons": list(cell.reasons), "steps": list(cell.steps)}
+                       "reasons": [r.de for r in cell.reasons], "steps": list(cell.steps)}
 
 
 def _resources(result: ComparisonSet) -> Iterator[dict[str, Any]]:
@@ -120,7 +120,7 @@ def _stakeholders(result: ComparisonSet) -> Iterator[dict[str, Any]]:
 
 def _gap_row(key: dict[str, Any], g: Gap) -> dict[str, Any]:
     return {**key, "obligation": g.obligation, "category": g.category or None, "code": g.code,
-            "message": g.message, "citation": g.citation or None, "element": g.element, "source": g.source}
+            "message": g.message.de, "citation": g.citation or None, "element": g.element, "source": g.source}
 
 
 def _gaps(result: ComparisonSet, rules: bool) -> Iterator[dict[str, Any]]:
@@ -136,7 +136,7 @@ def _outliers(result: ComparisonSet) -> Iterator[dict[str, Any]]:
         for o in c.outliers:
             town = by_key.get(o.town)
             yield {"law": c.law, "ags": _ags(town) if town else None, "town_key": o.town,
-                   "obligation": o.obligation, "reason": o.reason}
+                   "obligation": o.obligation, "reason": o.reason.de}
 
 
 def _similarity(result: ComparisonSet) -> Iterator[dict[str, Any]]:
