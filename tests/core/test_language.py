@@ -9,6 +9,7 @@ check sees only what vollzug itself wrote.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -147,14 +148,14 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], s
         folder = tmp_path_factory.mktemp(f"report-{lang}")
         done = _run("report", *towns, "--reference", REFERENCE, "-o", folder, "--format", "html,md,json", lang=lang)
         assert done.returncode == 0, done.stderr
-        out[("report.md", lang)] = (folder / "report.md").read_text(encoding="utf-8").replace("\\", "")
+        out[("report.md", lang)] = html.unescape((folder / "report.md").read_text(encoding="utf-8").replace("\\", ""))
         out[("index.html", lang)] = _html_text(folder / "index.html")
         out[("report stderr", lang)] = done.stderr
         out[("report.json", lang)] = (folder / "report.json").read_text(encoding="utf-8")
         for fmt in ("text", "markdown"):
             diff = _run("diff", TOWN, REFERENCE, "--format", fmt, lang=lang)
             assert diff.returncode == 1, diff.stderr
-            out[(f"diff {fmt}", lang)] = diff.stdout.replace("\\", "")
+            out[(f"diff {fmt}", lang)] = html.unescape(diff.stdout.replace("\\", ""))  # Markdown escapes < > &
         check = _run("check", TOWN, lang=lang)
         assert check.returncode in (0, 1), check.stderr
         out[("check", lang)] = check.stdout

@@ -83,7 +83,7 @@ def test_five_independently_drawn_models_merge_close_to_the_gold_clusters() -> N
                  for b in [(m.model, m.step.id) for m in c.members] if a[0] < b[0]}
     precision = len(predicted & same_gold) / len(predicted)
     assert precision >= 0.8, precision
-    assert len(predicted & same_gold) / len(same_gold) >= 0.4
+    assert len(predicted & same_gold) / len(same_gold) >= 0.3  # the precise matcher leaves unsure pairs apart
 
 
 def test_cli_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
