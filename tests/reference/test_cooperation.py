@@ -42,3 +42,13 @@ def test_cli_json_and_english_text() -> None:
     assert all(len(a) == 8 and a.isdigit() for c in data["candidates"] for a in c["ags"])  # AGS as text
     text = subprocess.run([*args, "--lang", "en"], capture_output=True, text=True, check=True).stdout
     assert "cooperation candidates" in text and "Kooperation" not in text
+
+
+def test_tiny_pools_are_not_proposed() -> None:
+    towns = [(p.name, load_model(p / "wpg.yaml").model) for p in TOWNS]
+    reference = load_model(SOLL).model
+    all_shares = shares(towns, reference)
+    every = candidates(all_shares, reference, min_pooled=0.0)
+    kept = candidates(all_shares, reference)
+    assert any(c.fte < 0.2 for c in every), "the example towns have tiny shared tasks (e.g. publishing the plan)"
+    assert kept and all(c.fte >= 0.2 for c in kept) and len(kept) < len(every)

@@ -18,14 +18,14 @@ _TEXT: dict[str, dict[str, str]] = {
     "de": {"none": "Keine Kooperationskandidaten (Schwelle {fte} VZÄ je Kommune, Größenverhältnis bis {ratio}).",
            "head": "{n} Kooperationskandidaten (je Kommune unter {fte} VZÄ, Größenverhältnis bis {ratio}):",
            "item": "{towns} ({sizes} Einwohner) – {family}: {steps}",
-           "why": "Alle {n} Kommunen erledigen diese Schritte im Bereich {family} mit je unter {fte} VZÄ; zusammen "
+           "why": "{all} erledigen diese Schritte im Bereich {family} mit je unter {fte} VZÄ; zusammen "
                   "{sum} VZÄ{money} – eine gemeinsame Stelle (Zweckverband, öffentlich-rechtliche Vereinbarung, "
                   "Dienstleistung des Kreises) könnte die Arbeit bündeln. Abstand der Prozesse zueinander: {dist}.",
            "money": " und {eur}"},
     "en": {"none": "No cooperation candidates (threshold {fte} FTE per town, size ratio up to {ratio}).",
            "head": "{n} cooperation candidates (each town below {fte} FTE, size ratio up to {ratio}):",
            "item": "{towns} ({sizes} inhabitants) – {family}: {steps}",
-           "why": "All {n} towns do these steps in {family} with less than {fte} FTE each; together {sum} FTE{money} – "
+           "why": "{all} do these steps in {family} with less than {fte} FTE each; together {sum} FTE{money} – "
                   "a shared unit (special-purpose association, public-law agreement, a district service) "
                   "could pool the work. Distance between their processes: {dist}.",
            "money": " and {eur}"},
@@ -56,7 +56,9 @@ def render_text(cands: Sequence[Candidate], lang: Lang, max_fte: float, ratio: f
         sizes = "–".join(format_decimal(p, locale=lang) for p in (min(c.populations), max(c.populations)))
         steps = ", ".join(f"„{label}“" if lang == "de" else f"“{label}”" for label in c.labels)
         item = t["item"].format(towns=", ".join(c.towns), sizes=sizes, family=_family(c.family, lang), steps=steps)
-        why = t["why"].format(n=len(c.towns), family=_family(c.family, lang), fte=fte_s,
+        every = (("Beide Kommunen" if lang == "de" else "Both towns") if len(c.towns) == 2 else
+                 (f"Alle {len(c.towns)} Kommunen" if lang == "de" else f"All {len(c.towns)} towns"))
+        why = t["why"].format(all=every, family=_family(c.family, lang), fte=fte_s,
                               sum=format_decimal(c.fte, locale=lang),
                               money=t["money"].format(eur=format_currency(c.eur, "EUR", locale=lang)) if c.eur else "",
                               dist=format_percent(c.distance, locale=lang))

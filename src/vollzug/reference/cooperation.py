@@ -105,9 +105,14 @@ NOT_POOLABLE = frozenset({"council", "committee", "mayor", "board"})
 """Kinds of unit whose work cannot be handed to a shared service: decisions of the council and of the executive."""
 
 
+MIN_POOLED_FTE = 0.2
+"""Pooled staff below this (VZÄ) is not worth a shared service: such groups are not proposed."""
+
+
 def candidates(all_shares: Sequence[Share], reference: OperationalModel, *, max_fte: float = 0.5,
-               size_ratio: float = 2.0) -> list[Candidate]:
-    """Cooperation candidates, the largest pooled staff first (political decisions are never pooled)."""
+               size_ratio: float = 2.0, min_pooled: float = MIN_POOLED_FTE) -> list[Candidate]:
+    """Cooperation candidates, the largest pooled staff first (political decisions are never pooled; groups whose
+    pooled staff stays below ``min_pooled`` VZÄ are left out)."""
     ref = {s.id: s for s in reference.steps}
     performed: dict[str, set[str]] = {}
     for s in all_shares:
@@ -136,4 +141,5 @@ def candidates(all_shares: Sequence[Share], reference: OperationalModel, *, max_
                     cand.citations.append(citation)
             cand.fte = round(cand.fte + sum(s.fte for s in group), 3)
             cand.eur = round(cand.eur + sum(s.eur for s in group), 2)
-    return sorted(found.values(), key=lambda c: (-c.fte, -len(c.towns), c.towns))
+    kept = [c for c in found.values() if c.fte >= min_pooled]
+    return sorted(kept, key=lambda c: (-c.fte, -len(c.towns), c.towns))
