@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from vollzug.errors import ConfigError, MissingExtraError
+from vollzug.parallel import in_order
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -83,19 +83,8 @@ def ordered_map(client: Any, func: Callable[..., list[R]], chunks: Iterable[Sequ
     """
     limit = max(1, in_flight * workers_of(client))
     shared_ref = client.scatter(shared, broadcast=True) if shared is not None else None
-    pending: deque[Any] = deque()
-    for chunk in chunks:
-        pending.append(client.submit(func, list(chunk), shared_ref, pure=False))
-        while len(pending) >= limit:
-            done = pending.popleft().result()
-            yield from done
-            if progress:
-                progress(len(done))
-    while pending:
-        done = pending.popleft().result()
-        yield from done
-        if progress:
-            progress(len(done))
+    chunks_in = (client.submit(func, list(chunk), shared_ref, pure=False) for chunk in chunks)
+    yield from in_order(chunks_in, limit, progress)
 
 
 def chunked(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from vollzug.i18n import Text
 from vollzug.locale import bilingual, format_fte
 from vollzug.model.law import Catalogue
 from vollzug.model.process import OperationalModel
+from vollzug.parallel import in_order
 
 PAIRWISE_LIMIT = 2000
 """Above this many towns the town × town matrix and clustering are skipped unless forced."""
@@ -180,19 +181,7 @@ def _run(items: Iterator[_Item], ctx: _Context, jobs: int, progress: Progress | 
                 progress(1)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ctx,)) as pool:
-        pending: deque[Future[list[tuple[TownResult, Signature]]]] = deque()
-        for chunk in _chunks(items, CHUNK):
-            pending.append(pool.submit(_run_chunk, chunk))
-            if len(pending) >= 2 * jobs:
-                done = pending.popleft().result()
-                yield from done
-                if progress:
-                    progress(len(done))
-        while pending:
-            done = pending.popleft().result()
-            yield from done
-            if progress:
-                progress(len(done))
+        yield from in_order((pool.submit(_run_chunk, chunk) for chunk in _chunks(items, CHUNK)), 2 * jobs, progress)
 
 
 _outlier = trusted(Outlier)

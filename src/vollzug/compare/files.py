@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from vollzug.gcpause import gc_paused
 from vollzug.i18n import Text
 from vollzug.loader import iter_model_files, load_model
 from vollzug.model.process import OperationalModel
+from vollzug.parallel import in_order
 
 FREEZE_EVERY = 256
 """Move the results kept so far out of the garbage collector's view every this many towns (saves ~15 % CPU)."""
@@ -175,15 +175,9 @@ def _run(paths: list[str], state: _State, jobs: int, progress: eng.Progress | No
                 progress(1)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(state,)) as pool:
-        pending: deque[Future[list[_Outcome | _Wire]]] = deque()
         size = max(1, min(CHUNK, len(paths) // (4 * jobs)))
-        for start in range(0, len(paths), size):
-            pending.append(pool.submit(_chunk, paths[start:start + size]))
-            while len(pending) >= 3 * jobs or (start + size >= len(paths) and pending):
-                done = [_from_wire(o) for o in pending.popleft().result()]
-                yield from done
-                if progress:
-                    progress(len(done))
+        chunks = (pool.submit(_chunk, paths[start:start + size]) for start in range(0, len(paths), size))
+        yield from map(_from_wire, in_order(chunks, 3 * jobs, progress))
 
 
 def _context(reference: eng.Town, law_id: str, diff_mode: str, count: int, rules: bool, detail: bool

@@ -19,14 +19,9 @@ from vollzug.bpmn.spec import VZ_NS
 from vollzug.model.actors import OrgUnit
 from vollzug.model.process import OperationalModel, SequenceFlow, Step
 from vollzug.model.resources import BudgetResource, StaffResource
-from vollzug.reference.merge import Cluster, ordered
+from vollzug.reference.merge import Cluster, lane_for, ordered
 
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
-
-
-def _slug(text: str) -> str:
-    out = "".join(ch if ch.isalnum() else "_" for ch in text.casefold()).strip("_")
-    return out[:40] or "unit"
 
 
 def _resources(cluster: Cluster) -> tuple[StaffResource | BudgetResource, ...]:
@@ -59,10 +54,7 @@ def reference_model(clusters: Sequence[Cluster], total: int, min_support: int, *
                                   default=default))
 
     for cluster in ordered(clusters):
-        lane = None
-        if cluster.unit:
-            lane = "Lane_" + _slug(cluster.unit)
-            units.setdefault(lane, OrgUnit(id=lane, name=cluster.unit))
+        lane = lane_for(cluster, units)
         step = Step(id=cluster.id, name=cluster.label, type=cluster.type, lane=lane,
                     obligations=cluster.majority(lambda m: m.step.obligations),
                     citations=cluster.majority(lambda m: m.step.citations),

@@ -132,9 +132,13 @@ def ordered(clusters: Sequence[Cluster]) -> list[Cluster]:
     return sorted(clusters, key=lambda c: (c.position, -c.support, c.id))
 
 
-def _slug(text: str) -> str:
-    out = "".join(ch if ch.isalnum() else "_" for ch in text.casefold()).strip("_")
-    return out[:40] or "unit"
+def lane_for(cluster: Cluster, units: dict[str, OrgUnit]) -> str | None:
+    """The lane of a reference step: one per distinct unit name (added to ``units``), None without a unit."""
+    if not cluster.unit:
+        return None
+    lane = "Lane_" + ("".join(ch if ch.isalnum() else "_" for ch in cluster.unit.casefold()).strip("_")[:40] or "unit")
+    units.setdefault(lane, OrgUnit(id=lane, name=cluster.unit))
+    return lane
 
 
 def representative(clusters: Sequence[Cluster], title: str = "Referenz") -> OperationalModel:
@@ -143,12 +147,7 @@ def representative(clusters: Sequence[Cluster], title: str = "Referenz") -> Oper
     units: dict[str, OrgUnit] = {}
     steps: list[Step] = []
     for cluster in chain:
-        unit = cluster.unit
-        lane = None
-        if unit:
-            lane = "Lane_" + _slug(unit)
-            units.setdefault(lane, OrgUnit(id=lane, name=unit))
-        steps.append(Step(id=cluster.id, name=cluster.label, type=cluster.type, lane=lane,
+        steps.append(Step(id=cluster.id, name=cluster.label, type=cluster.type, lane=lane_for(cluster, units),
                           obligations=cluster.majority(lambda m: m.step.obligations),
                           citations=cluster.majority(lambda m: m.step.citations)))
     flows = tuple(SequenceFlow(id=f"Flow_{a.id}_{b.id}", source=a.id, target=b.id)
